@@ -1,0 +1,10 @@
+namespace Playground.Execution.Invocations;
+
+public enum InvocationStatus
+{
+    Success,
+    FunctionError,
+    Timeout,
+    Crash,
+    Throttled,
+}

@@ -1,0 +1,50 @@
+using System.Runtime.Versioning;
+using Playground.Execution.Freezing;
+
+namespace Playground.Execution.Sandbox;
+
+/// <summary>What this host allows and what the server uses, found once at start-up and reported by /healthz.</summary>
+[SupportedOSPlatform("linux")]
+public sealed class Isolation
+{
+    public required string Sandbox { get; init; }
+
+    public required string? BubblewrapPath { get; init; }
+
+    public required string? BubblewrapVersion { get; init; }
+
+    public required bool UserNamespaces { get; init; }
+
+    public required IFreezer Freezer { get; init; }
+
+    public required CgroupLayout? Cgroups { get; init; }
+
+    /// <summary>How /tmp is limited: <c>tmpfs</c> (a size-limited tmpfs per context) or <c>none</c>.</summary>
+    public required string TmpQuota { get; init; }
+
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    public bool CanRunHandlers => Sandbox == "bubblewrap";
+
+    /// <summary>Where each controller of a context lives, e.g. memory -> cgroup1.</summary>
+    public IReadOnlyDictionary<string, string> Controllers
+    {
+        get
+        {
+            var result = new Dictionary<string, string>();
+            foreach (var controller in new[] { "memory", "pids", "cpu" })
+            {
+                if (Cgroups?.V1Directories.ContainsKey(controller) == true)
+                {
+                    result[controller] = "cgroup1";
+                }
+                else if (Cgroups?.V2Controllers.Contains(controller) == true)
+                {
+                    result[controller] = "cgroup2";
+                }
+            }
+
+            return result;
+        }
+    }
+}

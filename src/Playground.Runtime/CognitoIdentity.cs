@@ -1,0 +1,5 @@
+using Amazon.Lambda.Core;
+
+namespace Playground.Runtime;
+
+internal sealed record CognitoIdentity(string IdentityId, string IdentityPoolId) : ICognitoIdentity;

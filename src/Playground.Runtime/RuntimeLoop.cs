@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Playground.Runtime.Protocol;
+
+namespace Playground.Runtime;
+
+/// <summary>Hello, then Load and Init once, then Invoke after Invoke until the host closes the socket.</summary>
+internal sealed class RuntimeLoop(RuntimeChannel channel, FunctionOutput output)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        channel.Send(FrameType.Hello, new HelloMessage(ProtocolJson.Version, Environment.ProcessId), ProtocolJson.Default.HelloMessage);
+
+        var load = await channel.ReadAsync(cancellationToken);
+        if (load is not { Type: FrameType.Load } loadFrame)
+        {
+            return load is null ? 0 : 3;
+        }
+
+        var function = await InitializeAsync(loadFrame);
+        if (function is null)
+        {
+            // Lambda retries a failed Init with a fresh runtime; the host does the same by restarting this process.
+            return 1;
+        }
+
+        while (await channel.ReadAsync(cancellationToken) is { } frame)
+        {
+            if (frame.Type != FrameType.Invoke)
+            {
+                return 3;
+            }
+
+            await InvokeAsync(function, frame);
+        }
+
+        return 0;
+    }
+
+    private async Task<LoadedFunction?> InitializeAsync(Frame frame)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var message = JsonSerializer.Deserialize(frame.Header.Span, ProtocolJson.Default.LoadMessage)!;
+        foreach (var (name, value) in message.Environment)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        try
+        {
+            var function = await LoadedFunction.LoadAsync(message, frame.Body, output);
+            output.Flush();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            channel.Send(FrameType.InitCompleted, new InitCompletedMessage(elapsed.TotalMilliseconds), ProtocolJson.Default.InitCompletedMessage);
+            return function;
+        }
+        catch (Exception exception)
+        {
+            output.Flush();
+            channel.Send(FrameType.InitFailed, ErrorReport.From(null, exception), ProtocolJson.Default.ErrorMessage);
+            return null;
+        }
+    }
+
+    private async Task InvokeAsync(LoadedFunction function, Frame frame)
+    {
+        var message = JsonSerializer.Deserialize(frame.Header.Span, ProtocolJson.Default.InvokeMessage)!;
+        var context = new LambdaContext(message, function.Load, output);
+        output.BeginInvocation(message.RequestId);
+        byte[] response;
+        try
+        {
+            response = await function.Invoker.InvokeAsync(frame.Body, context);
+        }
+        catch (Exception exception)
+        {
+            output.EndInvocation();
+            channel.Send(FrameType.Error, ErrorReport.From(message.RequestId, exception), ProtocolJson.Default.ErrorMessage);
+            return;
+        }
+
+        output.EndInvocation();
+        channel.Send(FrameType.Response, new ResponseMessage(message.RequestId), ProtocolJson.Default.ResponseMessage, response);
+    }
+}

@@ -1,0 +1,55 @@
+using Playground.Compilation;
+using Playground.Execution;
+using Playground.Web.Api.Events;
+using Playground.Web.Api.Functions;
+using Playground.Web.Api.Invoke;
+using Playground.Web.Health;
+using Playground.Web.Sessions;
+
+namespace Playground.Web;
+
+/// <summary>The composition root: configuration, services and endpoints of the playground.</summary>
+public static class PlaygroundHost
+{
+    /// <summary>
+    /// The settings live in one appsettings.json at the repository root, copied next to the app; it goes first, so
+    /// environment variables and the command line still override it.
+    /// </summary>
+    public static void AddPlaygroundConfiguration(this WebApplicationBuilder builder)
+    {
+        var shared = Path.Join(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(shared))
+        {
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = false,
+                ReloadOnChange = false,
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+    }
+
+    public static IServiceCollection AddPlaygroundServices(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionRegistry>();
+        services.AddCompilationServices();
+        services.AddExecutionServices();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return services;
+    }
+
+    public static void MapPlayground(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/2015-03-31"),
+            api => api.UseMiddleware<SessionMiddleware>());
+        app.MapFunctionEndpoints();
+        app.MapInvokeEndpoints();
+        app.MapEventStreamEndpoints();
+    }
+}
