@@ -23,12 +23,14 @@ public sealed class ExecutionEngine : IAsyncDisposable
     private readonly ContextBudget budget;
     private readonly ILogger logger;
     private readonly IInvocationRecorder recorder;
+    private readonly EventInvocationQueue eventInvocations;
     private int disposed;
 
     public ExecutionEngine(
         IOptions<ExecutionOptions> options, LifecycleEventHub events, IInvocationRecorder recorder, TimeProvider time, ILogger<ExecutionEngine> logger)
     {
         this.recorder = recorder;
+        eventInvocations = new EventInvocationQueue(options.Value, time, logger);
         var settings = options.Value;
         this.logger = logger;
         Events = events;
@@ -90,8 +92,16 @@ public sealed class ExecutionEngine : IAsyncDisposable
         }
     }
 
-    public FunctionVersion? FindFunction(string sessionId, string functionName) =>
-        pools.TryGetValue((sessionId, functionName), out var pool) ? pool.Version : null;
+    /// <summary>The function's latest version, or the version a qualifier names (<c>$LATEST</c> or a number); null if there is none.</summary>
+    public FunctionVersion? FindFunction(string sessionId, string functionName, string? qualifier = null) =>
+        pools.TryGetValue((sessionId, functionName), out var pool) ? Resolve(pool, qualifier) : null;
+
+    private static FunctionVersion? Resolve(ContextPool pool, string? qualifier) => qualifier switch
+    {
+        null or "" or "$LATEST" => pool.Version,
+        _ when int.TryParse(qualifier, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => pool.FindVersion(number),
+        _ => null,
+    };
 
     public IReadOnlyList<FunctionVersion> Functions(string sessionId) =>
         pools.Where(pair => pair.Key.Session == sessionId).Select(pair => pair.Value.Version).OrderBy(v => v.FunctionName, StringComparer.Ordinal).ToList();
@@ -106,10 +116,18 @@ public sealed class ExecutionEngine : IAsyncDisposable
             throw new FunctionNotFoundException(functionName);
         }
 
-        var result = await pool.InvokeAsync(request, cancellationToken);
+        var target = Resolve(pool, request.Qualifier) ?? throw new FunctionNotFoundException(functionName, request.Qualifier);
+        var result = await pool.InvokeAsync(request, target, cancellationToken);
         recorder.Record(new InvocationRecord(sessionId, functionName, request.Payload, result));
         return result;
     }
+
+    /// <summary>
+    /// Queues an asynchronous (Event) invocation, as Lambda does for X-Amz-Invocation-Type: Event; false when the
+    /// queue is full.
+    /// </summary>
+    public bool EnqueueEvent(string sessionId, string functionName, InvocationRequest request) =>
+        eventInvocations.TryEnqueue(token => InvokeAsync(sessionId, functionName, request, token), functionName);
 
     /// <exception cref="FunctionNotFoundException">The session has no function of that name.</exception>
     public IReadOnlyList<ContextSnapshot> Contexts(string sessionId, string functionName) =>
@@ -157,6 +175,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
             return;
         }
 
+        eventInvocations.Stop();
         logger.LogInformation("Stopping {Count} execution contexts", budget.Used);
         await services.Spares.DisposeAsync();
         await Task.WhenAll(pools.Values.Select(pool => pool.ReclaimAllAsync(ReclaimReasons.Shutdown)));

@@ -128,14 +128,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var testDirectory = AppContext.BaseDirectory.TrimEnd('/');
         var framework = Path.GetFileName(testDirectory);
         var configuration = Path.GetFileName(Path.GetDirectoryName(testDirectory)!);
-        var root = testDirectory;
-        while (root is not null && !File.Exists(Path.Join(root, "Playground.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
-
-        var web = Path.Join(root ?? throw new DirectoryNotFoundException("Playground.sln not found above " + testDirectory),
-            "src", "Playground.Web", "bin", configuration, framework);
+        var web = RepositoryFiles.PathOf("src", "Playground.Web", "bin", configuration, framework);
         return File.Exists(Path.Join(web, "Playground.Web.dll")) ? web : throw new FileNotFoundException("build the web app first", web);
     }
 }
