@@ -19,6 +19,7 @@ internal static class ComplexityGuard
     public const int MaxTypeArgumentDepth = 32;
     public const int MaxQueryClauses = 64;
     public const int MaxArrayRanks = 32;
+    public const int MaxSwitchCases = 512;
 
     /// <summary>Before parsing: the parser's speculative scans over nested brackets are what take the time.</summary>
     public static CompileDiagnostic? CheckTokens(SourceText text, CSharpParseOptions options, CancellationToken cancellationToken)
@@ -67,6 +68,7 @@ internal static class ComplexityGuard
                 : typeArguments > MaxTypeArgumentDepth ? $"Type arguments are nested more than {MaxTypeArgumentDepth} levels deep"
                 : node is QueryBodySyntax { Clauses.Count: > MaxQueryClauses } ? $"A query has more than {MaxQueryClauses} clauses"
                 : node is ArrayTypeSyntax { RankSpecifiers.Count: > MaxArrayRanks } ? $"An array type has more than {MaxArrayRanks} dimensions"
+                : SwitchCases(node) > MaxSwitchCases ? $"A switch has more than {MaxSwitchCases} cases"
                 : null;
             if (problem is not null)
             {
@@ -82,6 +84,13 @@ internal static class ComplexityGuard
 
         return null;
     }
+
+    private static int SwitchCases(SyntaxNode node) => node switch
+    {
+        SwitchExpressionSyntax expression => expression.Arms.Count,
+        SwitchStatementSyntax statement => statement.Sections.Sum(section => section.Labels.Count),
+        _ => 0,
+    };
 
     /// <summary>An over-estimate (escaped braces count too), which is fine for a limit this far from real code.</summary>
     private static int DeepestBrace(string text)

@@ -56,6 +56,9 @@ public sealed class ExecutionEngine : IAsyncDisposable
 
     public int LiveContexts => budget.Used;
 
+    /// <summary>Pre-started contexts ready to take a cold start.</summary>
+    public int PrestartedReady => services.Spares.ReadyCount;
+
     /// <summary>Pre-started contexts kept per sandbox spec (0 turns pre-starting off).</summary>
     public int PrestartedContexts
     {
