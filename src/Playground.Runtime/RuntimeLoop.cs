@@ -11,11 +11,16 @@ internal sealed class RuntimeLoop(RuntimeChannel channel, FunctionOutput output)
     {
         channel.Send(FrameType.Hello, new HelloMessage(ProtocolJson.Version, Environment.ProcessId), ProtocolJson.Default.HelloMessage);
 
+        // A pre-started runtime has long finished rehearsing when its Load comes; one started on demand finishes
+        // the JIT work it would have done at the first invoke anyway.
+        var rehearsal = Task.Run(() => Rehearsal.RunAsync(output), cancellationToken);
         var load = await channel.ReadAsync(cancellationToken);
         if (load is not { Type: FrameType.Load } loadFrame)
         {
             return load is null ? 0 : 3;
         }
+
+        await rehearsal;
 
         var function = await InitializeAsync(loadFrame);
         if (function is null)
