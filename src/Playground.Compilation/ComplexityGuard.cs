@@ -24,6 +24,7 @@ internal static class ComplexityGuard
     /// <summary>Before parsing: the parser's speculative scans over nested brackets are what take the time.</summary>
     public static CompileDiagnostic? CheckTokens(SourceText text, CSharpParseOptions options, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var depth = 0;
         foreach (var token in SyntaxFactory.ParseTokens(text.ToString(), options: options))
         {
@@ -32,7 +33,6 @@ internal static class ComplexityGuard
                 case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken:
                     if (++depth > MaxBracketDepth)
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
                         return Refuse($"Brackets are nested more than {MaxBracketDepth} levels deep", LocationOf(token, text));
                     }
 
@@ -43,7 +43,6 @@ internal static class ComplexityGuard
                 case SyntaxKind.InterpolatedStringToken when depth + DeepestBrace(token.Text) > MaxBracketDepth:
                     // The lexer returns a whole interpolated string as one token, holes and nested strings included,
                     // and parsing nested interpolations takes time that grows with about the cube of their depth.
-                    cancellationToken.ThrowIfCancellationRequested();
                     return Refuse($"Brackets are nested more than {MaxBracketDepth} levels deep", LocationOf(token, text));
             }
         }
@@ -72,7 +71,6 @@ internal static class ComplexityGuard
                 : null;
             if (problem is not null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 return Refuse(problem, node.GetFirstToken().GetLocation());
             }
 
