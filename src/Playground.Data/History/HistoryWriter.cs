@@ -147,17 +147,19 @@ public sealed class HistoryWriter : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>Takes items until the batch is full or the oldest of them has waited a flush interval.</summary>
+    /// <summary>Takes items until the batch is full, the oldest of them has waited a flush interval, or someone waits for a flush.</summary>
     private async Task CollectAsync(ChannelReader<HistoryItem> reader, List<HistoryItem> batch)
     {
         while (true)
         {
-            while (batch.Count < options.MaxBatchSize && reader.TryRead(out var item))
+            var flushNow = false;
+            while (!flushNow && batch.Count < options.MaxBatchSize && reader.TryRead(out var item))
             {
                 batch.Add(item);
+                flushNow = item is HistoryItem.Barrier;
             }
 
-            if (batch.Count == 0)
+            if (batch.Count == 0 || flushNow)
             {
                 return;
             }
