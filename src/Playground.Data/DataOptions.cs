@@ -8,6 +8,9 @@ public sealed class DataOptions
     /// <summary>The SQLite file; a relative path is taken from the app's content root. Created on first run.</summary>
     public string DatabasePath { get; set; } = "data/playground.db";
 
+    /// <summary>False keeps no invocations and no lifecycle events (sessions and snippets still are): to measure what the history costs.</summary>
+    public bool KeepHistory { get; set; } = true;
+
     /// <summary>The longest a finished invocation or event waits in memory before it is written.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 

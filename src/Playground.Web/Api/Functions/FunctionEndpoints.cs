@@ -2,6 +2,7 @@ using System.Text.Json;
 using Playground.Compilation;
 using Playground.Execution;
 using Playground.Execution.Functions;
+using Playground.Web.History;
 using Playground.Web.Sessions;
 
 namespace Playground.Web.Api.Functions;
@@ -20,7 +21,7 @@ public static class FunctionEndpoints
     }
 
     private static async Task<IResult> DeployAsync(
-        string name, HttpContext http, HandlerCompiler compiler, ExecutionEngine engine, CancellationToken cancellationToken)
+        string name, HttpContext http, HandlerCompiler compiler, ExecutionEngine engine, HistoryRecorder history, CancellationToken cancellationToken)
     {
         if (!FunctionName.IsValid(name))
         {
@@ -68,6 +69,7 @@ public static class FunctionEndpoints
             http.SessionId(),
             name,
             new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration));
+        history.RecordDeploy(version, request.Code);
         return Results.Ok(new
         {
             name,
