@@ -23,6 +23,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
     private readonly ContextBudget budget;
     private readonly ILogger logger;
     private readonly IInvocationRecorder recorder;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int disposed;
 
     public ExecutionEngine(
@@ -154,9 +155,24 @@ public sealed class ExecutionEngine : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
+            // A host stopped twice (WebApplicationFactory does) must not go on to stop the services after this one
+            // (the history writer) while the first call is still stopping contexts.
+            await stopped.Task;
             return;
         }
 
+        try
+        {
+            await StopContextsAsync();
+        }
+        finally
+        {
+            stopped.TrySetResult();
+        }
+    }
+
+    private async Task StopContextsAsync()
+    {
         logger.LogInformation("Stopping {Count} execution contexts", budget.Used);
         await services.Spares.DisposeAsync();
         await Task.WhenAll(pools.Values.Select(pool => pool.ReclaimAllAsync(ReclaimReasons.Shutdown)));
