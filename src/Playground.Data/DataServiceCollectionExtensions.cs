@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Playground.Data.Functions;
 using Playground.Data.History;
 using Playground.Data.Invocations;
 using Playground.Data.Sessions;
@@ -27,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<HistoryWriter>());
         services.AddSingleton<InvocationHistory>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<FunctionStore>();
         services.AddSingleton<SnippetStore>();
         return services;
     }

@@ -66,7 +66,8 @@ public sealed class ExecutionEngine : IAsyncDisposable
     /// Makes a deployment the function's current version. The same code and configuration keep the version (and its
     /// warm contexts); anything else is a new version, and the old version's contexts are retired.
     /// </summary>
-    public FunctionVersion Deploy(string sessionId, string functionName, FunctionDeployment deployment)
+    /// <param name="firstVersion">The number of a function new to this server: one brought back from the history continues its numbering.</param>
+    public FunctionVersion Deploy(string sessionId, string functionName, FunctionDeployment deployment, int firstVersion = 1)
     {
         lock (deployGate)
         {
@@ -74,7 +75,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
             var now = services.Time.GetUtcNow();
             if (!pools.TryGetValue(key, out var pool))
             {
-                var first = new FunctionVersion(sessionId, functionName, 1, deployment, now);
+                var first = new FunctionVersion(sessionId, functionName, firstVersion, deployment, now);
                 pools[key] = new ContextPool(services, budget, first);
                 return first;
             }

@@ -49,6 +49,7 @@ public static class PlaygroundHost
         services.AddSingleton<HistoryRecorder>();
         services.AddSingleton<IInvocationRecorder>(provider => provider.GetRequiredService<HistoryRecorder>());
         services.AddHostedService<LifecycleEventRecorder>();
+        services.AddSingleton<FunctionRestorer>();
         services.AddSingleton<SessionRegistry>();
         services.AddHostedService<SessionLifetime>();
         services.AddCompilationServices();

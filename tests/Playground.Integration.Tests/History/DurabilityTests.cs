@@ -45,6 +45,42 @@ public sealed class DurabilityTests
     }
 
     [Fact]
+    public async Task A_function_deployed_before_a_restart_comes_back_with_its_version_and_a_cold_start()
+    {
+        var path = TestDatabase.NewPath();
+        var settings = new Dictionary<string, string?> { [PlaygroundServer.DatabasePathSetting] = path };
+        try
+        {
+            string session;
+            await using (var first = PlaygroundServer.With(settings))
+            {
+                using var client = await first.NewSessionAsync();
+                session = client.SessionId;
+                await client.DeployAsync("counter", Counter);
+                await client.DeployAsync("counter", "var n = 100;\nobject Handler() => ++n;", new { memorySize = 256 });
+                await client.InvokeAsync("counter");
+            }
+
+            await using var second = PlaygroundServer.With(settings);
+            using var again = new PlaygroundClient(second.CreateClient());
+            again.Http.DefaultRequestHeaders.Add(PlaygroundClient.SessionHeader, session);
+            var restored = await again.InvokeAsync("counter");
+            var redeployed = await again.DeployAsync("counter", Counter);
+
+            Assert.Equal(HttpStatusCode.OK, restored.Status);
+            Assert.Equal("101", restored.Body);
+            Assert.True(restored.Cold);
+            Assert.Equal("2", restored.Version);
+            Assert.Contains("Memory Size: 256 MB", restored.ReportLine);
+            Assert.Equal(3, (int)redeployed["version"]!);
+        }
+        finally
+        {
+            TestDatabase.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task A_graceful_stop_right_after_a_burst_of_200_invocations_loses_none_of_them()
     {
         var path = TestDatabase.NewPath();

@@ -21,7 +21,8 @@ public static class FunctionEndpoints
     }
 
     private static async Task<IResult> DeployAsync(
-        string name, HttpContext http, HandlerCompiler compiler, ExecutionEngine engine, HistoryRecorder history, CancellationToken cancellationToken)
+        string name, HttpContext http, HandlerCompiler compiler, ExecutionEngine engine, HistoryRecorder history, FunctionRestorer restorer,
+        CancellationToken cancellationToken)
     {
         if (!FunctionName.IsValid(name))
         {
@@ -68,7 +69,8 @@ public static class FunctionEndpoints
         var version = engine.Deploy(
             http.SessionId(),
             name,
-            new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration));
+            new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration),
+            firstVersion: await restorer.FirstVersionAsync(http.SessionId(), name, cancellationToken));
         history.RecordDeploy(version, request.Code);
         return Results.Ok(new
         {
@@ -81,16 +83,20 @@ public static class FunctionEndpoints
         });
     }
 
-    private static IResult List(HttpContext http, ExecutionEngine engine) =>
-        Results.Ok(engine.Functions(http.SessionId()).Select(Describe));
+    private static async Task<IResult> List(HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, CancellationToken cancellationToken)
+    {
+        await restorer.RestoreAllAsync(http.SessionId(), cancellationToken);
+        return Results.Ok(engine.Functions(http.SessionId()).Select(Describe));
+    }
 
-    private static IResult Get(string name, HttpContext http, ExecutionEngine engine) =>
-        engine.FindFunction(http.SessionId(), name) is { } version
+    private static async Task<IResult> Get(string name, HttpContext http, FunctionRestorer restorer, CancellationToken cancellationToken) =>
+        await restorer.FindAsync(http.SessionId(), name, cancellationToken) is { } version
             ? Results.Ok(Describe(version))
             : ApiError.NotFound($"Function not found: {name}");
 
-    private static IResult Contexts(string name, HttpContext http, ExecutionEngine engine)
+    private static async Task<IResult> Contexts(string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, CancellationToken cancellationToken)
     {
+        await restorer.FindAsync(http.SessionId(), name, cancellationToken);
         try
         {
             return Results.Ok(engine.Contexts(http.SessionId(), name).Select(ContextView.From));
@@ -101,8 +107,9 @@ public static class FunctionEndpoints
         }
     }
 
-    private static async Task<IResult> ReclaimAsync(string name, HttpContext http, ExecutionEngine engine)
+    private static async Task<IResult> ReclaimAsync(string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, CancellationToken cancellationToken)
     {
+        await restorer.FindAsync(http.SessionId(), name, cancellationToken);
         try
         {
             var reclaimed = await engine.ReclaimContextsAsync(http.SessionId(), name);

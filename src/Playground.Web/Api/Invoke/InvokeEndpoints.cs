@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Playground.Execution;
 using Playground.Execution.Functions;
 using Playground.Execution.Invocations;
+using Playground.Web.History;
 using Playground.Web.Sessions;
 
 namespace Playground.Web.Api.Invoke;
@@ -15,8 +16,8 @@ public static class InvokeEndpoints
         routes.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync);
 
     private static async Task<IResult> InvokeAsync(
-        string name, HttpContext http, ExecutionEngine engine, IOptions<ApiOptions> api, IOptions<ExecutionOptions> execution,
-        ILogger<ExecutionEngine> logger)
+        string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, IOptions<ApiOptions> api,
+        IOptions<ExecutionOptions> execution, ILogger<ExecutionEngine> logger)
     {
         var region = execution.Value.Region;
         var account = execution.Value.AccountId;
@@ -34,7 +35,7 @@ public static class InvokeEndpoints
         }
 
         var session = http.SessionId();
-        var function = engine.FindFunction(session, functionName);
+        var function = await restorer.FindAsync(session, functionName, http.RequestAborted);
         if (function is null)
         {
             return LambdaError.FunctionNotFound(http, functionName, region, account);
