@@ -43,6 +43,38 @@ public sealed class HistoryWriterTests
     }
 
     [Fact]
+    public async Task An_invocation_and_an_event_read_back_field_for_field()
+    {
+        await using var database = await DatabaseFile.CreateAsync();
+        var writer = database.Writer();
+        var invocation = Rows.Invocation("a", status: "Crash", cold: true);
+        invocation.ErrorType = "Runtime.ExitError";
+        invocation.InitDurationMs = 12.25;
+        invocation.RequestTruncated = true;
+        invocation.LogTruncated = true;
+        var lifecycleEvent = Rows.Event("a", "Thawed");
+        lifecycleEvent.RequestId = invocation.RequestId;
+        lifecycleEvent.FrozenForMs = 1234.5;
+        lifecycleEvent.Text = "thawed";
+        lifecycleEvent.TmpBytesUsed = 4096;
+        lifecycleEvent.Cold = false;
+        writer.Add(invocation);
+        writer.Add(lifecycleEvent);
+        await writer.StartAsync(CancellationToken.None);
+        await writer.StopAsync(CancellationToken.None);
+
+        await using var db = database.CreateDbContext();
+        var storedInvocation = await db.Invocations.SingleAsync();
+        var storedEvent = await db.LifecycleEvents.SingleAsync();
+        invocation.Id = storedInvocation.Id;
+        invocation.StartedAt = Milliseconds(invocation.StartedAt);
+        lifecycleEvent.Id = storedEvent.Id;
+        lifecycleEvent.At = Milliseconds(lifecycleEvent.At);
+        Assert.Equivalent(invocation, storedInvocation, strict: true);
+        Assert.Equivalent(lifecycleEvent, storedEvent, strict: true);
+    }
+
+    [Fact]
     public async Task Stopping_writes_everything_that_was_queued()
     {
         await using var database = await DatabaseFile.CreateAsync();
@@ -144,4 +176,6 @@ public sealed class HistoryWriterTests
         var kept = await db.Invocations.OrderBy(i => i.Id).Select(i => i.RequestId).ToListAsync();
         Assert.Equal([a[3].RequestId, a[4].RequestId, b[1].RequestId, b[2].RequestId, b[3].RequestId], kept);
     }
+
+    private static DateTimeOffset Milliseconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 }

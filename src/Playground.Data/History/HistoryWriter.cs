@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -234,19 +235,19 @@ public sealed class HistoryWriter : IHostedService, IAsyncDisposable
         var rows = 0;
         await using (var db = await contexts.CreateDbContextAsync(token))
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
+            using var inserter = new RowInserter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
             foreach (var item in batch)
             {
                 switch (item)
                 {
                     case HistoryItem.Invocation { Row: var row } when !IsForgotten(row.SessionId):
-                        db.Invocations.Add(row);
+                        inserter.Insert(row);
                         sessionsSinceRetention.Add(row.SessionId);
                         rows++;
                         break;
                     case HistoryItem.LifecycleEvent { Row: var row } when !IsForgotten(row.SessionId):
-                        db.LifecycleEvents.Add(row);
+                        inserter.Insert(row);
                         sessionsSinceRetention.Add(row.SessionId);
                         rows++;
                         break;
@@ -268,9 +269,6 @@ public sealed class HistoryWriter : IHostedService, IAsyncDisposable
                             """, token);
                         break;
                     case HistoryItem.ForgetSession forget:
-                        // Rows added earlier in this batch are saved first, so the delete takes them too.
-                        rows += await db.SaveChangesAsync(token);
-                        db.ChangeTracker.Clear();
                         await DeleteSessionAsync(db, forget.SessionId, token);
                         forgotten[forget.SessionId] = time.GetTimestamp();
                         sessionsSinceRetention.Remove(forget.SessionId);
@@ -281,7 +279,6 @@ public sealed class HistoryWriter : IHostedService, IAsyncDisposable
                 }
             }
 
-            await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
         }
 
