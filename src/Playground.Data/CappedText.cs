@@ -23,7 +23,9 @@ public readonly record struct CappedText(string Text, bool Truncated)
     }
 
     public static CappedText From(string text, int maxBytes) =>
-        Encoding.UTF8.GetByteCount(text) <= maxBytes ? new CappedText(text, false) : From(Encoding.UTF8.GetBytes(text), maxBytes);
+        (long)text.Length * 3 <= maxBytes || Encoding.UTF8.GetByteCount(text) <= maxBytes
+            ? new CappedText(text, false)
+            : From(Encoding.UTF8.GetBytes(text), maxBytes);
 
     /// <summary>
     /// Keeps the start and the last <paramref name="tailBytes"/> and cuts the middle: a log's END and REPORT lines
@@ -31,6 +33,12 @@ public readonly record struct CappedText(string Text, bool Truncated)
     /// </summary>
     public static CappedText KeepingEnd(string text, int maxBytes, int tailBytes)
     {
+        // A UTF-16 char is at most 3 UTF-8 bytes: most logs are plainly short enough, without encoding them.
+        if ((long)text.Length * 3 <= maxBytes)
+        {
+            return new CappedText(text, false);
+        }
+
         var utf8 = Encoding.UTF8.GetBytes(text);
         if (utf8.Length <= maxBytes)
         {
