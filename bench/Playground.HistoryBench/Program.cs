@@ -5,13 +5,15 @@ using System.Net.Sockets;
 using System.Text;
 
 // What the invocation history costs: warm-invoke throughput of the real server (out of process, over HTTP) with the
-// history off and on, in alternating rounds of one run, and the database's size per 10,000 invocations.
+// history off and on, in alternating rounds of one run, the server's CPU time per invocation (which other load on a
+// shared machine disturbs far less than throughput), and the database's size per 10,000 invocations.
 // Run: dotnet run -c Release --project bench/Playground.HistoryBench [-- invocationsPerRound rounds concurrency]
 var invocations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
 var webApp = WebAppDirectory();
 var throughput = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
+var cpu = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
 
 for (var round = 0; round < rounds; round++)
 {
@@ -19,9 +21,12 @@ for (var round = 0; round < rounds; round++)
     {
         var database = Path.Join(Path.GetTempPath(), $"playground-bench-{Guid.NewGuid():N}.db");
         await using var server = await Server.StartAsync(webApp, database, keepHistory);
+        var cpuBefore = server.CpuTime();
         var perSecond = await server.MeasureAsync(invocations, concurrency);
+        var cpuPerInvocation = (server.CpuTime() - cpuBefore).TotalMilliseconds / invocations;
         throughput[keepHistory].Add(perSecond);
-        Console.WriteLine($"round {round + 1}: history {(keepHistory ? "on " : "off")} {perSecond,8:0} invocations/s");
+        cpu[keepHistory].Add(cpuPerInvocation);
+        Console.WriteLine($"round {round + 1}: history {(keepHistory ? "on " : "off")} {perSecond,8:0} invocations/s {cpuPerInvocation,8:0.000} ms server CPU per invocation");
         await server.StopAsync();
         Server.DeleteDatabase(database);
     }
@@ -43,6 +48,8 @@ Console.WriteLine($"| figure | median | runs | ratio to history off |");
 Console.WriteLine($"|---|---|---|---|");
 Console.WriteLine($"| warm invocations/s, history off | {Median(throughput[false]):0} | {rounds} x {invocations} | 1.00 |");
 Console.WriteLine($"| warm invocations/s, history on | {Median(throughput[true]):0} | {rounds} x {invocations} | {Median(throughput[true]) / Median(throughput[false]):0.00} |");
+Console.WriteLine($"| server CPU per invocation, history off | {Median(cpu[false]):0.000} ms | {rounds} x {invocations} | 1.00 |");
+Console.WriteLine($"| server CPU per invocation, history on | {Median(cpu[true]):0.000} ms | {rounds} x {invocations} | {Median(cpu[true]) / Median(cpu[false]):0.00} |");
 Console.WriteLine($"| database per 10,000 invocations (with their lifecycle events) | {bytes / 1024.0 / 1024.0:0.0} MiB | 1 | |");
 
 static string WebAppDirectory()
@@ -119,6 +126,15 @@ internal sealed class Server : IAsyncDisposable
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForAsync(0, count, parallel, async (_, _) => await InvokeAsync());
         return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>User and system CPU time of the server process (not of its execution contexts, which are processes of their own).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>SIGTERM, as a graceful stop: the history writer drains and SQLite checkpoints the WAL on close.</summary>
