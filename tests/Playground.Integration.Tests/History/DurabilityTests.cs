@@ -142,7 +142,7 @@ public sealed class DurabilityTests
 
         // What the history API lists was read back from the database: committed, whatever happens to the process next.
         var committed = (await client.WaitForInvocationsAsync(100)).Select(i => (string)i["requestId"]!).ToHashSet();
-        var acknowledgedBeforeKill = acknowledged.Count;
+        Assert.DoesNotContain(burst, worker => worker.IsCompleted);
         server.Signal(9);
         await server.WaitForExitAsync(TimeSpan.FromSeconds(20));
         await stop.CancelAsync();
@@ -151,7 +151,6 @@ public sealed class DurabilityTests
         Assert.Equal("ok", await TestDatabase.ScalarAsync<string>(server.DatabasePath, "PRAGMA integrity_check"));
         var stored = await TestDatabase.RequestIdsAsync(server.DatabasePath);
         Assert.Subset(stored, committed);
-        Assert.True(acknowledgedBeforeKill > committed.Count || acknowledged.Count > committed.Count, "the kill did not come in the middle of the burst");
 
         // Each worker had at most one invocation in flight when the server died: nothing else can be in the database.
         Assert.True(stored.Except(acknowledged).Count() <= workers);
