@@ -24,6 +24,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
     private readonly ILogger logger;
     private readonly IInvocationRecorder recorder;
     private readonly EventInvocationQueue eventInvocations;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int disposed;
 
     public ExecutionEngine(
@@ -70,7 +71,8 @@ public sealed class ExecutionEngine : IAsyncDisposable
     /// Makes a deployment the function's current version. The same code and configuration keep the version (and its
     /// warm contexts); anything else is a new version, and the old version's contexts are retired.
     /// </summary>
-    public FunctionVersion Deploy(string sessionId, string functionName, FunctionDeployment deployment)
+    /// <param name="firstVersion">The number of a function new to this server: one brought back from the history continues its numbering.</param>
+    public FunctionVersion Deploy(string sessionId, string functionName, FunctionDeployment deployment, int firstVersion = 1)
     {
         lock (deployGate)
         {
@@ -78,7 +80,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
             var now = services.Time.GetUtcNow();
             if (!pools.TryGetValue(key, out var pool))
             {
-                var first = new FunctionVersion(sessionId, functionName, 1, deployment, now);
+                var first = new FunctionVersion(sessionId, functionName, firstVersion, deployment, now);
                 pools[key] = new ContextPool(services, budget, first);
                 return first;
             }
@@ -175,10 +177,25 @@ public sealed class ExecutionEngine : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
+            // A host stopped twice (WebApplicationFactory does) must not go on to stop the services after this one
+            // (the history writer) while the first call is still stopping contexts.
+            await stopped.Task;
             return;
         }
 
         eventInvocations.Stop();
+        try
+        {
+            await StopContextsAsync();
+        }
+        finally
+        {
+            stopped.TrySetResult();
+        }
+    }
+
+    private async Task StopContextsAsync()
+    {
         logger.LogInformation("Stopping {Count} execution contexts", budget.Used);
         await services.Spares.DisposeAsync();
         await Task.WhenAll(pools.Values.Select(pool => pool.ReclaimAllAsync(ReclaimReasons.Shutdown)));

@@ -1,10 +1,16 @@
 using Playground.Compilation;
+using Playground.Data;
 using Playground.Execution;
+using Playground.Execution.Invocations;
 using Playground.Web.Api.Events;
 using Playground.Web.Api.Functions;
+using Playground.Web.Api.Invocations;
 using Playground.Web.Api.Invoke;
+using Playground.Web.Api.Snippets;
 using Playground.Web.Health;
+using Playground.Web.History;
 using Playground.Web.Sessions;
+using Playground.Web.Snippets;
 
 namespace Playground.Web;
 
@@ -33,8 +39,19 @@ public static class PlaygroundHost
     public static IServiceCollection AddPlaygroundServices(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<SessionExpiryOptions>().BindConfiguration(SessionExpiryOptions.Section);
+        services.AddOptions<SnippetOptions>().BindConfiguration(SnippetOptions.Section);
         services.AddSingleton(TimeProvider.System);
+
+        // Data first: hosted services stop in reverse order, so the history writer stops last and still writes the
+        // invocations and events that stopping the execution core produces.
+        services.AddDataServices();
+        services.AddSingleton<HistoryRecorder>();
+        services.AddSingleton<IInvocationRecorder>(provider => provider.GetRequiredService<HistoryRecorder>());
+        services.AddHostedService<LifecycleEventRecorder>();
+        services.AddSingleton<FunctionRestorer>();
         services.AddSingleton<SessionRegistry>();
+        services.AddHostedService<SessionLifetime>();
         services.AddCompilationServices();
         services.AddExecutionServices();
         services.ConfigureHttpJsonOptions(options =>
@@ -51,5 +68,8 @@ public static class PlaygroundHost
         app.MapFunctionEndpoints();
         app.MapInvokeEndpoints();
         app.MapEventStreamEndpoints();
+        app.MapInvocationEndpoints();
+        app.MapSnippetEndpoints();
+        app.MapSnippetPage();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Playground.Execution;
 using Playground.Execution.Functions;
 using Playground.Execution.Invocations;
+using Playground.Web.History;
 using Playground.Web.Sessions;
 
 namespace Playground.Web.Api.Invoke;
@@ -15,7 +16,8 @@ public static class InvokeEndpoints
         routes.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync);
 
     private static async Task<IResult> InvokeAsync(
-        string name, HttpContext http, ExecutionEngine engine, IOptions<ApiOptions> api, IOptions<ExecutionOptions> execution)
+        string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, IOptions<ApiOptions> api,
+        IOptions<ExecutionOptions> execution)
     {
         var region = execution.Value.Region;
         var account = execution.Value.AccountId;
@@ -35,7 +37,10 @@ public static class InvokeEndpoints
         // The SDKs send the qualifier as a query parameter; a partial or full ARN may carry it too.
         var qualifier = nameQualifier ?? (http.Request.Query["Qualifier"].ToString() is { Length: > 0 } q ? q : null);
         var session = http.SessionId();
-        var function = engine.FindFunction(session, functionName, qualifier);
+        // After a restart the function is brought back from the history first (its latest version).
+        var function = await restorer.FindAsync(session, functionName, http.RequestAborted) is null
+            ? null
+            : engine.FindFunction(session, functionName, qualifier);
         if (function is null)
         {
             return LambdaError.FunctionNotFound(http, qualifier is null ? functionName : $"{functionName}:{qualifier}", region, account);
