@@ -26,7 +26,8 @@ public sealed class ExecutionEngine : IAsyncDisposable
     private int disposed;
 
     public ExecutionEngine(
-        IOptions<ExecutionOptions> options, LifecycleEventHub events, IInvocationRecorder recorder, TimeProvider time, ILogger<ExecutionEngine> logger)
+        IOptions<ExecutionOptions> options, IOptions<QuotaOptions> quotas, LifecycleEventHub events, IInvocationRecorder recorder, TimeProvider time,
+        ILogger<ExecutionEngine> logger)
     {
         this.recorder = recorder;
         var settings = options.Value;
@@ -34,7 +35,8 @@ public sealed class ExecutionEngine : IAsyncDisposable
         Events = events;
         var instance = ServerInstance.NewName();
         Isolation = IsolationProbe.Detect(settings, instance, logger);
-        budget = new ContextBudget(settings.MaxContexts);
+        Quotas = quotas.Value;
+        budget = new ContextBudget(Quotas);
         var factory = new SandboxFactory(settings, instance, Isolation, RuntimeFiles.Resolve(settings), logger);
         var defaults = new FunctionConfiguration();
         var spares = new SandboxSpares(factory, settings, new SandboxSpec(defaults.EphemeralStorageSize, defaults.MemorySize), logger);
@@ -48,11 +50,16 @@ public sealed class ExecutionEngine : IAsyncDisposable
 
     public Isolation Isolation { get; }
 
+    public QuotaOptions Quotas { get; }
+
     public LifecycleEventHub Events { get; }
 
     public FunctionLimits Limits { get; }
 
     public int LiveContexts => budget.Used;
+
+    /// <summary>The /tmp sizes of the live contexts added up, against Quotas:Server:MaxEphemeralStorageMb.</summary>
+    public long EphemeralStorageMbInUse => budget.EphemeralStorageMbUsed;
 
     /// <summary>Pre-started contexts kept per sandbox spec (0 turns pre-starting off).</summary>
     public int PrestartedContexts
