@@ -21,6 +21,7 @@ public sealed partial class LambdaExecutionContext
 
         (string Type, byte[] Payload)? error = null;
         RuntimeConnection? lostRuntime = null;
+        var lostAlive = false;
         try
         {
             var connection = await RuntimeAsync(cancellationToken);
@@ -56,8 +57,8 @@ public sealed partial class LambdaExecutionContext
         }
         catch (RuntimeLostException lost)
         {
-            var status = await sandbox!.NextRuntimeExitAsync(TimeSpan.FromSeconds(2));
-            metrics.ReadMemory(sandbox, runtimePid: 0);
+            var (status, alive) = await RuntimeExitAsync(runtime);
+            metrics.ReadMemory(sandbox!, runtimePid: 0);
             ExplainLostRuntime(log);
             var message = $"{ExitStatus.Describe(status)} ({lost.Message})";
             log.AppendLine(message);
@@ -65,12 +66,13 @@ public sealed partial class LambdaExecutionContext
             Publish(LifecycleEventType.Crashed, text: message);
             lostRuntime = runtime;
             runtime = null;
+            lostAlive = alive;
         }
 
         var elapsed = ElapsedSinceInitStart();
         Publish(LifecycleEventType.InitFailed, durationMs: elapsed, text: error?.Type);
         // Lambda runs Init again, in a fresh runtime, at the next invoke.
-        StartReset(killRuntime: runtime is not null, lostRuntime);
+        StartReset(killRuntime: runtime is not null || lostAlive, lostRuntime);
         return (elapsed, error);
     }
 
@@ -108,8 +110,8 @@ public sealed partial class LambdaExecutionContext
         catch (RuntimeLostException lost)
         {
             var duration = services.Time.GetElapsedTime(started).TotalMilliseconds;
-            var status = await sandbox!.NextRuntimeExitAsync(TimeSpan.FromSeconds(2));
-            metrics.ReadMemory(sandbox, runtimePid: 0);
+            var (status, alive) = await RuntimeExitAsync(connection);
+            metrics.ReadMemory(sandbox!, runtimePid: 0);
             var description = ExitStatus.Describe(status);
             if (!lost.Message.Contains("closed its socket", StringComparison.Ordinal))
             {
@@ -121,7 +123,7 @@ public sealed partial class LambdaExecutionContext
             log.AppendLine($"RequestId: {requestId} Error: {description}");
             Publish(LifecycleEventType.Crashed, requestId, text: description);
             runtime = null;
-            StartReset(killRuntime: false, connection);
+            StartReset(killRuntime: alive, connection);
             return Finish(requestId, startedAt, log, cold, initDurationMs, duration, InvocationStatus.Crash, "Runtime.ExitError",
                 ErrorPayload.Create("Runtime.ExitError", $"RequestId: {requestId} Error: {description}"));
         }

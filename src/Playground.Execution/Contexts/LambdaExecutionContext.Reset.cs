@@ -33,6 +33,9 @@ public sealed partial class LambdaExecutionContext
                 await sandboxNow.NextRuntimeExitAsync(TimeSpan.FromSeconds(5));
             }
 
+            // Whatever report is left belongs to a runtime that is gone; the next crash must not read it as its own.
+            sandboxNow.DiscardRuntimeExits();
+
             if (old is not null)
             {
                 await old.DisposeAsync();
@@ -83,6 +86,18 @@ public sealed partial class LambdaExecutionContext
                 CultureInfo.InvariantCulture,
                 $"The execution context ran out of memory: its processes reached the kernel's limit of {limits.MemoryBytes / (1024 * 1024)} MB (memory {sandbox.Spec.MemorySizeMb} MB + /tmp {sandbox.Spec.EphemeralStorageMb} MB) and the OOM killer ended the runtime."));
         }
+    }
+
+    /// <summary>
+    /// How a runtime whose connection was lost ended. A runtime that is still running (it broke the protocol, or the
+    /// host closed its socket) gets a moment to end by itself; if it does not, it has no exit status yet, and the
+    /// reset kills it.
+    /// </summary>
+    private async Task<(int? Status, bool StillRunning)> RuntimeExitAsync(RuntimeConnection? lost)
+    {
+        var running = lost is not null && LinuxProcesses.IsRunning(lost.ProcessId);
+        var status = await sandbox!.NextRuntimeExitAsync(running ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(2));
+        return (status, running && status is null);
     }
 
     private async Task<RuntimeConnection> RuntimeAsync(CancellationToken cancellationToken)

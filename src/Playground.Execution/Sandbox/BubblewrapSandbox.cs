@@ -160,6 +160,9 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
             var targets = Processes().Where(pid => pid != process.Id && pid != supervisorPid).ToList();
             if (targets.Count == 0)
             {
+                // A handler may have stopped the supervisor (ptrace attaches with a SIGSTOP, and the stop outlives
+                // the tracer): it must run to start the next runtime.
+                LinuxProcesses.Signal(supervisorPid, LinuxProcesses.SigCont);
                 return;
             }
 

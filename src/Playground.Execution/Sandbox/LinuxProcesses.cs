@@ -41,6 +41,20 @@ internal static partial class LinuxProcesses
     /// <summary>Peak resident set size (VmHWM) in bytes, or 0 when the process is gone.</summary>
     public static long PeakResidentBytes(int pid) => StatusField(pid, "VmHWM:") * 1024;
 
+    /// <summary>The process exists and has not exited (a zombie has).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            var state = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(line => line.StartsWith("State:", StringComparison.Ordinal));
+            return state is not null && !state.Contains('Z') && !state.Contains('X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The parent's pid, or 0 when the process is gone.</summary>
     public static int ParentOf(int pid) => (int)StatusField(pid, "PPid:");
 
