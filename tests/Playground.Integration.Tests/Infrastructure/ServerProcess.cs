@@ -12,14 +12,18 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    private ServerProcess(Process process, Uri address, string runDirectory)
+    private ServerProcess(Process process, Uri address, string runDirectory, string contentRoot)
     {
         this.process = process;
         Address = address;
         RunDirectory = runDirectory;
+        ContentRoot = contentRoot;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The server's own folder: its assemblies and appsettings.json, its working directory.</summary>
+    public string ContentRoot { get; }
 
     public string RunDirectory { get; }
 
@@ -27,13 +31,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <param name="settings">Settings on top of appsettings.json, e.g. <c>Quotas:Session:MaxContexts</c>.</param>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var runDirectory = Path.Join(Path.GetTempPath(), $"playground-test-{Guid.NewGuid():N}");
+        var contentRoot = WebAppDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = WebAppDirectory(),
+            WorkingDirectory = contentRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -43,13 +49,18 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Execution__RunDirectory"] = runDirectory;
         start.Environment["Execution__PrestartedContexts"] = "1";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), runDirectory);
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), runDirectory, contentRoot);
         using var http = new HttpClient { BaseAddress = server.Address };
         for (var attempt = 0; attempt < 300; attempt++)
         {
