@@ -34,7 +34,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
         this.logger = logger;
         Events = events;
         var instance = ServerInstance.NewName();
-        Isolation = IsolationProbe.Detect(settings, instance, logger);
+        Isolation = IsolationProbe.Detect(settings, quotas.Value, instance, logger);
         Quotas = quotas.Value;
         budget = new ContextBudget(Quotas);
         var factory = new SandboxFactory(settings, instance, Isolation, RuntimeFiles.Resolve(settings), logger);

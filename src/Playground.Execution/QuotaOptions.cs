@@ -31,5 +31,11 @@ public sealed class QuotaOptions
 
         /// <summary>The /tmp sizes of every live context added up: what their tmpfs could take of the host's memory.</summary>
         public int MaxEphemeralStorageMb { get; set; } = 102_400;
+
+        /// <summary>The share of the host's memory all contexts together may hold, enforced by the kernel on the server's cgroup.</summary>
+        public int MaxMemoryPercent { get; set; } = 80;
+
+        /// <summary>The share of the host's processes and threads all contexts together may run, likewise.</summary>
+        public int MaxProcessesPercent { get; set; } = 50;
     }
 }

@@ -11,7 +11,7 @@ public sealed record Throttle(string Reason, string Message)
 
     public static Throttle SessionContexts(int limit) => new(
         "ConcurrentInvocationLimitExceeded",
-        Invariant($"Rate Exceeded. This session has {limit} execution contexts, its quota (Quotas:Session:MaxContexts); reclaim some or wait for them to go idle."));
+        Invariant($"Rate Exceeded. This session has {limit} execution contexts, its quota (Quotas:Session:MaxContexts); reclaim some, or wait until idle ones are reclaimed."));
 
     public static Throttle SessionStorage(long usedMb, int wantedMb, int limitMb) => new(
         "EphemeralStorageLimitExceeded",

@@ -31,6 +31,12 @@ public sealed class Isolation
 
     public required CgroupLayout? Cgroups { get; init; }
 
+    /// <summary>The memory all contexts together may hold (the kernel's limit on the server's cgroup); null where there is none.</summary>
+    public long? ServerMemoryLimitBytes { get; init; }
+
+    /// <summary>The processes and threads all contexts together may run; null where there is no such limit.</summary>
+    public int? ServerProcessLimit { get; init; }
+
     /// <summary>How /tmp is limited: <c>tmpfs</c> (a size-limited tmpfs per context) or <c>none</c>.</summary>
     public required string TmpQuota { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Playground.Execution.Freezing;
+using Playground.Execution.Limits;
 
 namespace Playground.Execution.Sandbox;
 
@@ -12,7 +13,7 @@ namespace Playground.Execution.Sandbox;
 [SupportedOSPlatform("linux")]
 internal static class IsolationProbe
 {
-    public static Isolation Detect(ExecutionOptions options, string instance, ILogger logger)
+    public static Isolation Detect(ExecutionOptions options, QuotaOptions quotas, string instance, ILogger logger)
     {
         var warnings = new List<string>();
         var bubblewrap = BubblewrapProbe.Detect(options, warnings);
@@ -25,6 +26,20 @@ internal static class IsolationProbe
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             warnings.Add($"cgroups could not be read: {exception.Message}");
+        }
+
+        ServerCgroupLimits? serverLimits = null;
+        if (layout is not null)
+        {
+            var limits = ServerCgroupLimits.ForThisHost(quotas.Server);
+            try
+            {
+                serverLimits = limits.ApplyTo(layout).Count > 0 ? limits : null;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"the limits on all contexts together (memory, processes) could not be set: {exception.Message}");
+            }
         }
 
         var freezer = ChooseFreezer(options.Freezer, layout, warnings);
@@ -49,6 +64,8 @@ internal static class IsolationProbe
             Unsandboxed = unsandboxed,
             Freezer = freezer,
             Cgroups = layout,
+            ServerMemoryLimitBytes = serverLimits?.MemoryBytes,
+            ServerProcessLimit = serverLimits?.MaxProcesses,
             TmpQuota = bubblewrap.Works ? "tmpfs" : "none",
             Warnings = warnings,
         };

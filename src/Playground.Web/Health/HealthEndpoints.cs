@@ -33,6 +33,11 @@ public static class HealthEndpoints
                         v1 = isolation.Cgroups?.V1Directories.Keys.Order().ToArray() ?? [],
                     },
                     controllers = isolation.Controllers,
+                    allContexts = new
+                    {
+                        memoryMb = isolation.ServerMemoryLimitBytes / (1024 * 1024),
+                        processes = isolation.ServerProcessLimit,
+                    },
                     warnings = isolation.Warnings,
                 },
                 quotas = new

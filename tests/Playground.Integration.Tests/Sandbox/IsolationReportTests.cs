@@ -7,7 +7,7 @@ namespace Playground.Integration.Tests.Sandbox;
 public sealed class IsolationReportTests(AttackedServer attacked)
 {
     [Fact]
-    public async Task Healthz_reports_bubblewrap_as_an_unprivileged_host_user_without_nested_user_namespaces_and_every_limit()
+    public async Task Healthz_reports_bubblewrap_as_an_unprivileged_host_user_without_nested_user_namespaces_and_every_limit_per_context_and_overall()
     {
         var health = JsonNode.Parse(await attacked.Bystander.Http.GetStringAsync("/healthz"))!;
         var isolation = health["isolation"]!;
@@ -23,6 +23,8 @@ public sealed class IsolationReportTests(AttackedServer attacked)
         }
 
         Assert.Equal(["cpu", "memory", "pids"], isolation["controllers"]!.AsObject().Select(pair => pair.Key).Order());
+        Assert.True((long)isolation["allContexts"]!["memoryMb"]! > 0);
+        Assert.True((int)isolation["allContexts"]!["processes"]! >= 1024);
         Assert.Empty(isolation["warnings"]!.AsArray());
         Assert.Equal(20, (int)health["quotas"]!["session"]!["maxContexts"]!);
     }
