@@ -96,6 +96,7 @@ public sealed partial class LambdaExecutionContext
     private async Task<(int? Status, bool StillRunning)> RuntimeExitAsync(RuntimeConnection? lost)
     {
         var running = lost is not null && LinuxProcesses.IsRunning(lost.ProcessId);
+        sandbox!.ResumeSupervisor();
         var status = await sandbox!.NextRuntimeExitAsync(running ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(2));
         return (status, running && status is null);
     }

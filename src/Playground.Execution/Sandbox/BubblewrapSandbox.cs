@@ -149,6 +149,12 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
     }
 
     /// <summary>
+    /// Lets the supervisor run if a handler stopped it (ptrace attaches with a SIGSTOP, and the stop outlives the
+    /// tracer): it must run to report how the runtime ended and to start the next one.
+    /// </summary>
+    public void ResumeSupervisor() => LinuxProcesses.Signal(supervisorPid, LinuxProcesses.SigCont);
+
+    /// <summary>
     /// Ends every process of the context except the sandbox's own (bubblewrap and the supervisor): the runtime and
     /// whatever it started, so that a reset leaves no fork bomb, background process or stray connection behind.
     /// Each round freezes the context first, so nothing can fork while it is being killed.
@@ -160,9 +166,7 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
             var targets = Processes().Where(pid => pid != process.Id && pid != supervisorPid).ToList();
             if (targets.Count == 0)
             {
-                // A handler may have stopped the supervisor (ptrace attaches with a SIGSTOP, and the stop outlives
-                // the tracer): it must run to start the next runtime.
-                LinuxProcesses.Signal(supervisorPid, LinuxProcesses.SigCont);
+                ResumeSupervisor();
                 return;
             }
 

@@ -79,6 +79,38 @@ public sealed class ProcessEscapeTests(AttackedServer attacked)
     }
 
     [Fact]
+    public async Task A_handler_that_stops_the_supervisor_with_ptrace_and_exits_leaves_a_context_that_resets_and_serves()
+    {
+        await using var attacker = await attacked.AttackerAsync("tracer", """
+            using System.Runtime.InteropServices;
+
+            static class Libc
+            {
+                [DllImport("libc", SetLastError = true)] public static extern long ptrace(long request, int pid, IntPtr address, IntPtr data);
+            }
+
+            object Handler(JsonElement input)
+            {
+                if (!input.TryGetProperty("attach", out _)) return "serving";
+                // PTRACE_ATTACH stops the supervisor; the tracer then dies, and the stop outlives it.
+                var attached = Libc.ptrace(16, 1, IntPtr.Zero, IntPtr.Zero);
+                Console.WriteLine($"attach: {attached}");
+                Environment.Exit(3);
+                return "unreachable";
+            }
+            """);
+
+        var attack = await attacker.ContainAsync(new { attach = true });
+        var after = await attacker.InvokeAsync(new { });
+
+        Assert.Contains("attach: 0", attack.Log);
+        Assert.EndsWith("Error: Runtime exited with error: exit status 3", (string)attack.Json["errorMessage"]!);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.True(after.Cold);
+        Assert.Equal("\"serving\"", after.Body);
+    }
+
+    [Fact]
     public async Task A_shell_started_by_the_handler_runs_as_lambdas_user_inside_the_sandbox_with_nothing_else_to_run()
     {
         await using var attacker = await attacked.AttackerAsync("shell", """
