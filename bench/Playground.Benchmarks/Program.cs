@@ -19,11 +19,11 @@ if (!File.Exists(Path.Join(web, "Playground.Web.dll")))
 // Limits that a workshop server keeps low would cut the benchmark short; they are not what is measured here.
 var baseSettings = new Dictionary<string, string>
 {
-    ["Execution__MaxContexts"] = "1000",
-    ["Quotas__MaxContextsPerSession"] = "1000",
-    ["Quotas__MaxEphemeralStorageMbPerSession"] = "1000000",
-    ["Quotas__MaxTmpfsMbTotal"] = "1000000",
-    ["Quotas__InvocationsPerMinutePerSession"] = "1000000",
+    ["Quotas__Server__MaxContexts"] = "1000",
+    ["Quotas__Server__MaxEphemeralStorageMb"] = "1000000",
+    ["Quotas__Session__MaxContexts"] = "1000",
+    ["Quotas__Session__MaxEphemeralStorageMb"] = "1000000",
+    ["Quotas__Session__InvocationsPerMinute"] = "10000000",
 };
 Dictionary<string, string> With(params (string Key, string Value)[] extra)
 {

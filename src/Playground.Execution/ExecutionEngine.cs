@@ -28,7 +28,8 @@ public sealed class ExecutionEngine : IAsyncDisposable
     private int disposed;
 
     public ExecutionEngine(
-        IOptions<ExecutionOptions> options, LifecycleEventHub events, IInvocationRecorder recorder, TimeProvider time, ILogger<ExecutionEngine> logger)
+        IOptions<ExecutionOptions> options, IOptions<QuotaOptions> quotas, LifecycleEventHub events, IInvocationRecorder recorder, TimeProvider time,
+        ILogger<ExecutionEngine> logger)
     {
         this.recorder = recorder;
         eventInvocations = new EventInvocationQueue(options.Value, time, logger);
@@ -36,8 +37,9 @@ public sealed class ExecutionEngine : IAsyncDisposable
         this.logger = logger;
         Events = events;
         var instance = ServerInstance.NewName();
-        Isolation = IsolationProbe.Detect(settings, instance, logger);
-        budget = new ContextBudget(settings.MaxContexts);
+        Isolation = IsolationProbe.Detect(settings, quotas.Value, instance, logger);
+        Quotas = quotas.Value;
+        budget = new ContextBudget(Quotas);
         var factory = new SandboxFactory(settings, instance, Isolation, RuntimeFiles.Resolve(settings), logger);
         var defaults = new FunctionConfiguration();
         var spares = new SandboxSpares(factory, settings, new SandboxSpec(defaults.EphemeralStorageSize, defaults.MemorySize), logger);
@@ -51,6 +53,8 @@ public sealed class ExecutionEngine : IAsyncDisposable
 
     public Isolation Isolation { get; }
 
+    public QuotaOptions Quotas { get; }
+
     public LifecycleEventHub Events { get; }
 
     public FunctionLimits Limits { get; }
@@ -59,6 +63,9 @@ public sealed class ExecutionEngine : IAsyncDisposable
 
     /// <summary>Pre-started contexts ready to take a cold start.</summary>
     public int PrestartedReady => services.Spares.ReadyCount;
+
+    /// <summary>The /tmp sizes of the live contexts added up, against Quotas:Server:MaxEphemeralStorageMb.</summary>
+    public long EphemeralStorageMbInUse => budget.EphemeralStorageMbUsed;
 
     /// <summary>Pre-started contexts kept per sandbox spec (0 turns pre-starting off).</summary>
     public int PrestartedContexts

@@ -14,6 +14,18 @@ public sealed class ExecutionOptions
     /// <summary>Path of bubblewrap; by default <c>bwrap</c> found on PATH.</summary>
     public string? BubblewrapPath { get; set; }
 
+    /// <summary>
+    /// The host user (<c>uid:gid</c>) bubblewrap runs as when the server runs as root, so that nothing inside a sandbox
+    /// is the owner of a host file; empty keeps the server's own user.
+    /// </summary>
+    public string SandboxUser { get; set; } = "65534:65534";
+
+    /// <summary>
+    /// Where no sandbox can be made, run handler code anyway, without one. For development on a machine without
+    /// bubblewrap only: handler code then sees the host as the server's user does. /healthz and the page say so loudly.
+    /// </summary>
+    public bool AllowUnsandboxed { get; set; }
+
     /// <summary><c>auto</c> (cgroup v2, then cgroup v1, then signals), <c>cgroup2</c>, <c>cgroup1</c> or <c>signals</c>.</summary>
     public string Freezer { get; set; } = "auto";
 
@@ -37,9 +49,6 @@ public sealed class ExecutionOptions
 
     /// <summary>How long a new runtime process may take to connect before its context is given up.</summary>
     public TimeSpan RuntimeStartTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Execution contexts alive on this server, all sessions together.</summary>
-    public int MaxContexts { get; set; } = 600;
 
     /// <summary>Bytes of log kept per invocation; the rest is cut with a visible marker.</summary>
     public int MaxLogBytesPerInvocation { get; set; } = 256 * 1024;

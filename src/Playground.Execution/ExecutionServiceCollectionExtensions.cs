@@ -13,6 +13,7 @@ public static class ExecutionServiceCollectionExtensions
     public static IServiceCollection AddExecutionServices(this IServiceCollection services)
     {
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
+        services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LifecycleEventHub>();
         services.TryAddSingleton<IInvocationRecorder, NoInvocationRecorder>();

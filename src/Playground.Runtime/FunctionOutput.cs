@@ -11,6 +11,8 @@ namespace Playground.Runtime;
 /// </summary>
 internal sealed class FunctionOutput(RuntimeChannel channel)
 {
+    private const int MaxPendingChars = 64 * 1024;
+
     private readonly Lock bufferLock = new();
     private readonly StringBuilder pending = new();
     private volatile string? currentRequestId;
@@ -50,7 +52,13 @@ internal sealed class FunctionOutput(RuntimeChannel channel)
         {
             pending.Append(text);
             var lastNewline = LastIndexOf(pending, '\n');
-            if (lastNewline >= 0)
+            if (pending.Length >= MaxPendingChars)
+            {
+                // Output without newlines is sent in pieces: one frame must stay far below the host's frame limit.
+                complete = pending.ToString();
+                pending.Clear();
+            }
+            else if (lastNewline >= 0)
             {
                 complete = pending.ToString(0, lastNewline + 1);
                 pending.Remove(0, lastNewline + 1);
@@ -81,8 +89,14 @@ internal sealed class FunctionOutput(RuntimeChannel channel)
         }
     }
 
-    private void Send(string text) =>
-        channel.Send(FrameType.Log, new LogMessage(currentRequestId), ProtocolJson.Default.LogMessage, Encoding.UTF8.GetBytes(text));
+    private void Send(string text)
+    {
+        for (var start = 0; start < text.Length; start += MaxPendingChars)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text, start, Math.Min(MaxPendingChars, text.Length - start));
+            channel.Send(FrameType.Log, new LogMessage(currentRequestId), ProtocolJson.Default.LogMessage, bytes);
+        }
+    }
 
     private static int LastIndexOf(StringBuilder builder, char c)
     {

@@ -54,6 +54,7 @@ public static class PlaygroundHost
         services.AddHostedService<SessionLifetime>();
         services.AddCompilationServices();
         services.AddExecutionServices();
+        services.AddInvocationRateLimiting();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
@@ -65,6 +66,8 @@ public static class PlaygroundHost
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/2015-03-31"),
             api => api.UseMiddleware<SessionMiddleware>());
+        // After the session middleware: the invocation quota is counted per session.
+        app.UseRateLimiter();
         app.MapFunctionEndpoints();
         app.MapInvokeEndpoints();
         app.MapEventStreamEndpoints();

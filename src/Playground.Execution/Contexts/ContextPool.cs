@@ -74,7 +74,7 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
         LambdaExecutionContext? context = null;
         SandboxSpares.Spare? spare = null;
         FunctionVersion current;
-        string? throttle = null;
+        Throttle? throttle = null;
         lock (gate)
         {
             current = target;
@@ -104,11 +104,11 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
             {
                 if (inFlight >= current.Configuration.ReservedConcurrency)
                 {
-                    throttle = "ReservedFunctionConcurrentInvocationLimitExceeded";
+                    throttle = Throttle.ReservedConcurrency(current.Configuration.ReservedConcurrency);
                 }
-                else if (!budget.TryReserve())
+                else if (budget.TryReserve(current.SessionId, current.Configuration.EphemeralStorageSize) is { } refused)
                 {
-                    throttle = "ConcurrentInvocationLimitExceeded";
+                    throttle = refused;
                 }
                 else
                 {
@@ -293,10 +293,10 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
             }
         }
 
-        budget.Release();
+        budget.Release(context.FunctionVersion.SessionId, context.FunctionVersion.Configuration.EphemeralStorageSize);
     }
 
-    private InvocationResult Throttled(string requestId, FunctionVersion current, string reason) => new()
+    private InvocationResult Throttled(string requestId, FunctionVersion current, Throttle throttle) => new()
     {
         RequestId = requestId,
         Status = InvocationStatus.Throttled,
@@ -305,7 +305,8 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
         Version = current.Number,
         Log = string.Empty,
         StartedAt = services.Time.GetUtcNow(),
-        ThrottleReason = reason,
+        ThrottleReason = throttle.Reason,
+        ThrottleMessage = throttle.Message,
         MemorySizeMb = current.Configuration.MemorySize,
     };
 

@@ -34,10 +34,12 @@ public sealed class CgroupLayout
     public IReadOnlyDictionary<string, string> V1Directories { get; }
 
     /// <param name="instance">This server's name for what it creates, <c>playground-&lt;pid&gt;-&lt;suffix&gt;</c>.</param>
-    public static CgroupLayout Detect(string instance)
+    public static CgroupLayout Detect(string instance) => Detect(instance, CgroupHost.Current);
+
+    internal static CgroupLayout Detect(string instance, CgroupHost host)
     {
-        var mounts = ReadMounts();
-        var own = ReadOwnCgroups();
+        var mounts = ReadMounts(host.MountInfoPath);
+        var own = ReadOwnCgroups(host.OwnCgroupPath);
         var name = instance;
 
         string? v2 = null;
@@ -46,10 +48,11 @@ public sealed class CgroupLayout
         var hasV1 = mounts.Any(m => m.FsType == "cgroup");
         if (unified is not null && own.TryGetValue(string.Empty, out var ownV2))
         {
-            v2 = TryCreate(Path.Join(unified.MountPoint, ownV2), name);
+            var ownDirectory = Path.Join(unified.MountPoint, ownV2);
+            v2 = TryCreate(ownDirectory, name);
             if (v2 is not null)
             {
-                v2Controllers.AddRange(EnableV2Controllers(v2));
+                v2Controllers.AddRange(CgroupV2Delegation.EnableControllers(ownDirectory, v2, host.ProcessId));
             }
         }
 
@@ -80,22 +83,6 @@ public sealed class CgroupLayout
             if (directory is not null)
             {
                 CgroupDirectory.TryRemove(directory);
-            }
-        }
-    }
-
-    private static IEnumerable<string> EnableV2Controllers(string directory)
-    {
-        var parent = Path.GetDirectoryName(directory)!;
-        var wanted = new[] { "memory", "pids", "cpu" };
-        foreach (var controller in wanted)
-        {
-            // Enabling a controller for children fails where the parent holds processes of its own ("no internal
-            // processes"); then that controller is simply not used, and the freezer works without it.
-            if (TryWrite(Path.Join(parent, "cgroup.subtree_control"), "+" + controller)
-                && TryWrite(Path.Join(directory, "cgroup.subtree_control"), "+" + controller))
-            {
-                yield return controller;
             }
         }
     }
@@ -166,7 +153,7 @@ public sealed class CgroupLayout
         }
     }
 
-    private static bool TryWrite(string file, string value)
+    internal static bool TryWrite(string file, string value)
     {
         try
         {
@@ -181,11 +168,11 @@ public sealed class CgroupLayout
 
     private sealed record Mount(string MountPoint, string FsType, string[] Options);
 
-    private static List<Mount> ReadMounts()
+    private static List<Mount> ReadMounts(string mountInfoPath)
     {
         var result = new List<Mount>();
         // mountinfo: id parent major:minor root mountpoint options [optional...] - fstype source superoptions
-        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
+        foreach (var line in File.ReadLines(mountInfoPath))
         {
             var separator = line.IndexOf(" - ", StringComparison.Ordinal);
             if (separator < 0)
@@ -207,10 +194,10 @@ public sealed class CgroupLayout
     }
 
     /// <summary>Controller name (empty for v2) -> this process's cgroup path in that hierarchy.</summary>
-    private static Dictionary<string, string> ReadOwnCgroups()
+    private static Dictionary<string, string> ReadOwnCgroups(string ownCgroupPath)
     {
         var result = new Dictionary<string, string>();
-        foreach (var line in File.ReadLines("/proc/self/cgroup"))
+        foreach (var line in File.ReadLines(ownCgroupPath))
         {
             var parts = line.Split(':', 3);
             if (parts.Length != 3)

@@ -27,9 +27,13 @@ public sealed class ContextCgroup
     public IEnumerable<string> ProcsFiles =>
         V1Directories.Values.Prepend(V2Directory).OfType<string>().Select(d => Path.Join(d, "cgroup.procs"));
 
-    /// <summary>Creates the context's directories: v2 when asked for (or the only kind there is), v1 for every controller mounted.</summary>
+    /// <summary>
+    /// Creates the context's directories: v1 for every controller mounted, v2 when the freezer asks for it or when
+    /// v2 has a controller that v1 lacks (on a pure cgroup v2 host, all of them).
+    /// </summary>
     public static ContextCgroup? Create(CgroupLayout layout, bool withV2, string contextId)
     {
+        withV2 |= layout.V2Controllers.Any(controller => !layout.V1Directories.ContainsKey(controller));
         var v2 = withV2 && layout.V2Directory is { } parent ? Path.Join(parent, contextId) : null;
         var v1 = layout.V1Directories.ToDictionary(pair => pair.Key, pair => Path.Join(pair.Value, contextId));
         if (v2 is null && v1.Count == 0)
@@ -58,6 +62,12 @@ public sealed class ContextCgroup
 
         return controller.Length == 0 || layout.V2Controllers.Contains(controller) ? V2Directory : null;
     }
+
+    /// <summary>Which hierarchy holds a controller's files for this context; None when the host gives it neither.</summary>
+    public CgroupVersion VersionOf(string controller) =>
+        V1Directories.ContainsKey(controller) ? CgroupVersion.V1
+        : V2Directory is not null && layout.V2Controllers.Contains(controller) ? CgroupVersion.V2
+        : CgroupVersion.None;
 
     /// <summary>Every process in the context, as the kernel counts them.</summary>
     public List<int> Processes()

@@ -39,5 +39,8 @@ public sealed record InvocationResult
     /// <summary>For a throttle: Lambda's reason, e.g. ReservedFunctionConcurrentInvocationLimitExceeded.</summary>
     public string? ThrottleReason { get; init; }
 
+    /// <summary>For a throttle: the message, naming the limit or quota that was hit.</summary>
+    public string? ThrottleMessage { get; init; }
+
     public bool IsFunctionError => Status is InvocationStatus.FunctionError or InvocationStatus.Timeout or InvocationStatus.Crash;
 }

@@ -9,7 +9,8 @@ namespace Playground.Execution.Sandbox;
 
 /// <summary>
 /// One running sandbox: bubblewrap with its namespaces, tmpfs /tmp and cgroups, and the supervisor loop inside that
-/// starts runtime processes on request. It outlives its runtime processes; only disposing it ends /tmp.
+/// starts runtime processes on request. It outlives its runtime processes; only disposing it ends /tmp. (In the
+/// unsandboxed development mode, the same without bubblewrap.)
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class BubblewrapSandbox : IAsyncDisposable
@@ -22,6 +23,7 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
     private readonly ILogger logger;
     private readonly Channel<int> runtimeExits = Channel.CreateUnbounded<int>();
     private readonly Task exited;
+    private int supervisorPid;
     private int disposed;
 
     public BubblewrapSandbox(
@@ -47,6 +49,7 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
 
     public SandboxSpec Spec { get; }
 
+    /// <summary>The size of the context's /tmp tmpfs; 0 where there is none (the unsandboxed mode).</summary>
     public long TmpBytesQuota { get; }
 
     public ContextCgroup? Cgroup { get; }
@@ -73,6 +76,7 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
         timeout.CancelAfter(options.RuntimeStartTimeout);
         try
         {
+            DropStaleConnections();
             await process.StandardInput.WriteLineAsync();
             await process.StandardInput.FlushAsync(timeout.Token);
             var accept = RuntimeConnection.AcceptAsync(listener, maxFrameBytes, (requestId, text) => RuntimeLog?.Invoke(requestId, text), timeout.Token);
@@ -82,7 +86,13 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
                 throw new RuntimeLostException($"the sandbox ended before its runtime started (bubblewrap exit code {process.ExitCode})");
             }
 
-            return await accept;
+            var connection = await accept;
+            if (supervisorPid == 0)
+            {
+                supervisorPid = LinuxProcesses.ParentOf(connection.ProcessId);
+            }
+
+            return connection;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -116,18 +126,61 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Bytes used in the context's /tmp, read through a process inside it (its /proc/&lt;pid&gt;/root).</summary>
-    public long TmpBytesUsed(int insidePid)
+    /// <summary>
+    /// Bytes used in the context's /tmp, read through the supervisor (its /proc/&lt;pid&gt;/root), which lives as
+    /// long as the sandbox: the figure is there after a crash too. Null when it cannot be read.
+    /// </summary>
+    public long? TmpBytesUsed()
     {
+        if (TmpBytesQuota == 0 || supervisorPid == 0)
+        {
+            return null;
+        }
+
         try
         {
-            var drive = new DriveInfo($"/proc/{insidePid}/root/tmp");
+            var drive = new DriveInfo($"/proc/{supervisorPid}/root/tmp");
             return drive.TotalSize - drive.TotalFreeSpace;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return 0;
+            return null;
         }
+    }
+
+    /// <summary>
+    /// Lets the supervisor run if a handler stopped it (ptrace attaches with a SIGSTOP, and the stop outlives the
+    /// tracer): it must run to report how the runtime ended and to start the next one.
+    /// </summary>
+    public void ResumeSupervisor() => LinuxProcesses.Signal(supervisorPid, LinuxProcesses.SigCont);
+
+    /// <summary>
+    /// Ends every process of the context except the sandbox's own (bubblewrap and the supervisor): the runtime and
+    /// whatever it started, so that a reset leaves no fork bomb, background process or stray connection behind.
+    /// Each round freezes the context first, so nothing can fork while it is being killed.
+    /// </summary>
+    public async Task EndRuntimeProcessesAsync()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            var targets = Processes().Where(pid => pid != process.Id && pid != supervisorPid).ToList();
+            if (targets.Count == 0)
+            {
+                ResumeSupervisor();
+                return;
+            }
+
+            TryFreezing(Freeze);
+            foreach (var pid in targets)
+            {
+                LinuxProcesses.Signal(pid, LinuxProcesses.SigKill);
+            }
+
+            TryFreezing(Thaw);
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
+        logger.LogWarning("Sandbox {Context}: processes were still alive after the reset", ContextId);
     }
 
     /// <summary>Thaw, SIGTERM, a short grace, SIGKILL; then the cgroups and the folder go.</summary>
@@ -179,10 +232,34 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
 
     private void SignalAll(int signal)
     {
-        var pids = Cgroup?.Processes() is { Count: > 0 } inCgroup ? inCgroup : LinuxProcesses.Tree(process.Id);
-        foreach (var pid in pids)
+        foreach (var pid in Processes())
         {
             LinuxProcesses.Signal(pid, signal);
+        }
+    }
+
+    private List<int> Processes() => Cgroup?.Processes() is { Count: > 0 } inCgroup ? inCgroup : LinuxProcesses.Tree(process.Id);
+
+    private void TryFreezing(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Connections waiting on the runtime socket that no runtime made (a handler may connect to its own socket and
+    /// wait): a new runtime must not be mistaken for one of them.
+    /// </summary>
+    private void DropStaleConnections()
+    {
+        while (listener.Poll(0, SelectMode.SelectRead))
+        {
+            listener.Accept().Dispose();
         }
     }
 
@@ -190,7 +267,8 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
     {
         try
         {
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            var reader = new BoundedLineReader(process.StandardOutput);
+            while (await reader.ReadLineAsync() is { } line)
             {
                 var marker = line.IndexOf(SandboxLayout.ExitMarker, StringComparison.Ordinal);
                 if (marker >= 0 && int.TryParse(line.AsSpan(marker + SandboxLayout.ExitMarker.Length), out var status))
@@ -214,11 +292,18 @@ internal sealed class BubblewrapSandbox : IAsyncDisposable
 
     private async Task ReadBubblewrapErrorsAsync()
     {
+        // bubblewrap's own messages; the sandbox's processes cannot reach this pipe, but it is read as warily.
+        const int MaxLogged = 20;
         try
         {
-            while (await process.StandardError.ReadLineAsync() is { } line)
+            var reader = new BoundedLineReader(process.StandardError, maxLineChars: 1024);
+            var logged = 0;
+            while (await reader.ReadLineAsync() is { } line)
             {
-                logger.LogWarning("Sandbox {Context}: {Line}", ContextId, line);
+                if (++logged <= MaxLogged)
+                {
+                    logger.LogWarning("Sandbox {Context}: {Line}", ContextId, line);
+                }
             }
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)

@@ -1,37 +1,22 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Playground.Execution.Freezing;
+using Playground.Execution.Limits;
 
 namespace Playground.Execution.Sandbox;
 
 /// <summary>
 /// Finds out at start-up what the host allows: bubblewrap and user namespaces (by starting one real sandbox),
-/// cgroup v2 and v1 hierarchies, and which freezer works. The result is logged and reported by /healthz.
+/// cgroup v2 and v1 hierarchies with their controllers, and which freezer works. The result is logged and reported
+/// by /healthz; what had to be given up is a warning in both.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal static class IsolationProbe
 {
-    public static Isolation Detect(ExecutionOptions options, string instance, ILogger logger)
+    public static Isolation Detect(ExecutionOptions options, QuotaOptions quotas, string instance, ILogger logger)
     {
         var warnings = new List<string>();
-        var bwrap = FindBubblewrap(options.BubblewrapPath);
-        string? version = null;
-        var userNamespaces = false;
-        if (bwrap is null)
-        {
-            warnings.Add("bubblewrap (bwrap) was not found: install the Debian package 'bubblewrap'.");
-        }
-        else
-        {
-            version = Run(bwrap, ["--version"]).Output.Trim();
-            var trial = Run(bwrap, ["--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "--size", "1048576", "--tmpfs", "/tmp", "true"]);
-            userNamespaces = trial.ExitCode == 0;
-            if (!userNamespaces)
-            {
-                warnings.Add($"bubblewrap could not create a sandbox (user, pid, net namespaces and a tmpfs): {trial.Output.Trim()}");
-            }
-        }
+        var bubblewrap = BubblewrapProbe.Detect(options, warnings);
 
         CgroupLayout? layout = null;
         try
@@ -41,6 +26,20 @@ internal static class IsolationProbe
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             warnings.Add($"cgroups could not be read: {exception.Message}");
+        }
+
+        ServerCgroupLimits? serverLimits = null;
+        if (layout is not null)
+        {
+            var limits = ServerCgroupLimits.ForThisHost(quotas.Server);
+            try
+            {
+                serverLimits = limits.ApplyTo(layout).Count > 0 ? limits : null;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"the limits on all contexts together (memory, processes) could not be set: {exception.Message}");
+            }
         }
 
         var freezer = ChooseFreezer(options.Freezer, layout, warnings);
@@ -53,30 +52,67 @@ internal static class IsolationProbe
             warnings.Add($"the {freezer.Name} freezer could not keep an anchor cgroup frozen; freezing will be slower: {exception.Message}");
         }
 
-        var sandbox = userNamespaces ? "bubblewrap" : "none";
+        var unsandboxed = !bubblewrap.Works && options.AllowUnsandboxed;
         var isolation = new Isolation
         {
-            Sandbox = sandbox,
-            BubblewrapPath = bwrap,
-            BubblewrapVersion = version,
-            UserNamespaces = userNamespaces,
+            Sandbox = bubblewrap.Works ? "bubblewrap" : unsandboxed ? Isolation.UnsandboxedName : "none",
+            BubblewrapPath = bubblewrap.Path,
+            BubblewrapVersion = bubblewrap.Version,
+            UserNamespaces = bubblewrap.Works,
+            HostUser = bubblewrap.HostUser,
+            DisablesNestedUserNamespaces = bubblewrap.DisablesNestedUserNamespaces,
+            Unsandboxed = unsandboxed,
             Freezer = freezer,
             Cgroups = layout,
-            TmpQuota = userNamespaces ? "tmpfs" : "none",
+            ServerMemoryLimitBytes = serverLimits?.MemoryBytes,
+            ServerProcessLimit = serverLimits?.MaxProcesses,
+            TmpQuota = bubblewrap.Works ? "tmpfs" : "none",
             Warnings = warnings,
         };
 
+        foreach (var (controller, consequence) in MissingLimitConsequences)
+        {
+            if (!isolation.Controllers.ContainsKey(controller))
+            {
+                warnings.Add($"no writable {controller} controller (cgroup v1 or v2): {consequence}");
+            }
+        }
+
+        if (unsandboxed)
+        {
+            warnings.Insert(0, "UNSANDBOXED DEVELOPMENT MODE (Execution:AllowUnsandboxed): handler code runs on the host, with no sandbox; never let anyone else reach this server.");
+        }
+        else if (!bubblewrap.Works)
+        {
+            warnings.Add("handler code is refused (deploy and invoke answer 503) until a sandbox can be made here; see the Dockerfile for what a host must allow.");
+        }
+
         logger.LogInformation(
-            "Isolation: sandbox {Sandbox} ({Version}), freezer {Freezer}, cgroup v2 {V2}, cgroup v1 {V1}, /tmp quota {Tmp}",
-            sandbox, version ?? "-", freezer.Name, layout?.V2Directory ?? "-",
+            "Isolation: sandbox {Sandbox} ({Version}, host user {HostUser}), freezer {Freezer}, limits {Limits}, cgroup v2 {V2}, cgroup v1 {V1}, /tmp quota {Tmp}",
+            isolation.Sandbox, bubblewrap.Version ?? "-", bubblewrap.HostUser?.ToString() ?? "server's", freezer.Name,
+            string.Join(",", isolation.Controllers.Select(pair => $"{pair.Key}={pair.Value}")), layout?.V2Directory ?? "-",
             layout is null ? "-" : string.Join(",", layout.V1Directories.Keys), isolation.TmpQuota);
         foreach (var warning in warnings)
         {
-            logger.LogWarning("Isolation: {Warning}", warning);
+            if (unsandboxed)
+            {
+                logger.LogCritical("Isolation: {Warning}", warning);
+            }
+            else
+            {
+                logger.LogWarning("Isolation: {Warning}", warning);
+            }
         }
 
         return isolation;
     }
+
+    private static readonly (string Controller, string Consequence)[] MissingLimitConsequences =
+    [
+        ("memory", "a context's memory is bounded only by its GC heap limit, and memory the GC does not manage is not bounded at all."),
+        ("pids", "a fork bomb in a context is stopped only by the host's own limits."),
+        ("cpu", "contexts share the CPU without Lambda's memory-proportional quota."),
+    ];
 
     private static IFreezer ChooseFreezer(string wanted, CgroupLayout? layout, List<string> warnings)
     {
@@ -116,56 +152,5 @@ internal static class IsolationProbe
 
         warnings.Add("no writable cgroup freezer: contexts are frozen with SIGSTOP/SIGCONT of each of their processes.");
         return new SignalFreezer();
-    }
-
-    private static string? FindBubblewrap(string? configured)
-    {
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return File.Exists(configured) ? configured : null;
-        }
-
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':'))
-        {
-            var candidate = Path.Join(directory, "bwrap");
-            if (directory.Length > 0 && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static (int ExitCode, string Output) Run(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(10_000))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, "timed out");
-            }
-
-            return (process.ExitCode, output.Result + error.Result);
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException)
-        {
-            return (-1, exception.Message);
-        }
     }
 }

@@ -39,10 +39,27 @@ internal static partial class LinuxProcesses
     }
 
     /// <summary>Peak resident set size (VmHWM) in bytes, or 0 when the process is gone.</summary>
-    public static long PeakResidentBytes(int pid) => StatusKilobytes(pid, "VmHWM:") * 1024;
+    public static long PeakResidentBytes(int pid) => StatusField(pid, "VmHWM:") * 1024;
+
+    /// <summary>The process exists and has not exited (a zombie has).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            var state = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(line => line.StartsWith("State:", StringComparison.Ordinal));
+            return state is not null && !state.Contains('Z') && !state.Contains('X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The parent's pid, or 0 when the process is gone.</summary>
+    public static int ParentOf(int pid) => (int)StatusField(pid, "PPid:");
 
     /// <summary>Current resident set size (VmRSS) in bytes, or 0 when the process is gone.</summary>
-    public static long ResidentBytes(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
+    public static long ResidentBytes(int pid) => StatusField(pid, "VmRSS:") * 1024;
 
     private static IEnumerable<int> Children(int pid)
     {
@@ -82,7 +99,8 @@ internal static partial class LinuxProcesses
         }
     }
 
-    private static long StatusKilobytes(int pid, string field)
+    /// <summary>The number of a /proc/&lt;pid&gt;/status field (kilobytes for the memory ones).</summary>
+    private static long StatusField(int pid, string field)
     {
         try
         {

@@ -96,8 +96,6 @@ internal sealed class RuntimeConnection : IAsyncDisposable
         return await reply.Task.WaitAsync(cancellationToken);
     }
 
-    public void Kill() => LinuxProcesses.Signal(ProcessId, LinuxProcesses.SigKill);
-
     public ValueTask DisposeAsync()
     {
         socket.Dispose();

@@ -1,12 +1,21 @@
+using System.Globalization;
+using System.Runtime.Versioning;
+
 namespace Playground.Execution.Sandbox;
 
 /// <summary>
-/// The bubblewrap command line of an execution context: new user, pid, net, ipc, uts and cgroup namespaces; a root
-/// made of read-only binds (/usr, the .NET runtime at /var/lang, the runtime at /var/runtime, a small /etc of our
-/// own) and a private tmpfs /tmp of the context's ephemeral storage size; Lambda's user and environment.
-/// Inside, a shell loop starts the runtime each time the host asks, and reports how each runtime process ended, so
-/// a reset replaces the runtime process while the sandbox and its /tmp live on.
+/// The bubblewrap command line of an execution context. New user, pid, net, ipc, uts, mount and cgroup namespaces,
+/// with no nested user namespaces (a user namespace grants capabilities inside it, and with them much of the
+/// kernel to attack). The root is a read-only tmpfs holding only what the runtime needs: the host's shared
+/// libraries, time zones and /bin/sh (the supervisor); the .NET runtime at /var/lang; the staged runtime at
+/// /var/runtime; a small /etc of our own; the context's socket folder. /proc is the sandbox's own, with the files
+/// that describe the host masked as container engines mask them; /dev is bubblewrap's minimal one, read-only; /tmp
+/// is the only writable place, a tmpfs of the context's ephemeral storage size. Lambda's user, hostname and
+/// environment; no server path anywhere (<see cref="StagedRuntime"/>).
+/// Inside, a shell loop (pid 1, which the sandbox's own processes cannot kill) starts the runtime each time the
+/// host asks and reports how each runtime process ended, so a reset replaces the runtime while /tmp lives on.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal static class SandboxLayout
 {
     public const string SocketDirectory = "/run/playground";
@@ -15,43 +24,36 @@ internal static class SandboxLayout
     /// <summary>The supervisor prints this byte, "exit" and the status after each runtime process ends.</summary>
     public const string ExitMarker = "\u001eexit ";
 
+    // The host writes a line to ask for a runtime; "$@" is the runtime command. stderr joins stdout so the host
+    // reads the runtime's native output and the exit reports in the order they happened.
+    public const string Supervisor =
+        "exec 2>&1; while read -r _; do \"$@\" </dev/null; printf '\\036exit %d\\n' $?; done";
+
     // Lambda's sandbox user (sbx_user1051) and group.
     private const string Uid = "993";
     private const string Gid = "990";
 
-    // The host writes a line to ask for a runtime; "$@" is the runtime command. stderr joins stdout so the host
-    // reads the runtime's native output and the exit reports in the order they happened.
-    private const string Supervisor =
-        "exec 2>&1; while read -r _; do \"$@\" </dev/null; printf '\\036exit %d\\n' $?; done";
+    // Host information that /proc shows whatever the pid namespace; masked as Docker and Podman mask them.
+    private static readonly string[] MaskedProcFiles =
+        ["kcore", "keys", "key-users", "latency_stats", "timer_list", "timer_stats", "sched_debug", "kallsyms", "kmsg"];
 
-    public static List<string> Arguments(RuntimeFiles files, string contextDirectory, string etcDirectory, long tmpBytes)
+    private static readonly string[] MaskedProcDirectories = ["acpi", "asound", "scsi"];
+
+    /// <param name="hiddenPaths">Server paths to cover should they lie under a bound host folder (e.g. an app installed below /usr/lib).</param>
+    public static List<string> Arguments(
+        RuntimeFiles files, string contextDirectory, string etcDirectory, SandboxSpec spec, bool disableNestedUserNamespaces,
+        IReadOnlyList<string> hiddenPaths)
     {
-        var version = Path.GetFileName(files.FrameworkDirectory.TrimEnd('/'));
-        var args = new List<string>
+        var args = new List<string> { "--unshare-all", "--unshare-user" };
+        if (disableNestedUserNamespaces)
         {
-            "--unshare-all",
-            "--die-with-parent",
-            "--new-session",
-            "--uid", Uid,
-            "--gid", Gid,
-            "--hostname", "lambda",
-            "--ro-bind", "/usr", "/usr",
-        };
-
-        foreach (var top in new[] { "bin", "sbin", "lib", "lib64", "lib32", "libx32" })
-        {
-            var host = "/" + top;
-            var info = new FileInfo(host);
-            if (info.LinkTarget is { } target)
-            {
-                args.AddRange(["--symlink", target, host]);
-            }
-            else if (Directory.Exists(host))
-            {
-                args.AddRange(["--ro-bind", host, host]);
-            }
+            args.Add("--disable-userns");
         }
 
+        args.AddRange(["--as-pid-1", "--die-with-parent", "--new-session", "--uid", Uid, "--gid", Gid, "--hostname", "lambda"]);
+        var bound = AddSystemFiles(args);
+
+        var version = Path.GetFileName(files.FrameworkDirectory.TrimEnd('/'));
         args.AddRange(
         [
             "--ro-bind", etcDirectory, "/etc",
@@ -62,14 +64,24 @@ internal static class SandboxLayout
             "--ro-bind", contextDirectory, SocketDirectory,
             "--dir", "/var/task",
             "--proc", "/proc",
-            "--dev", "/dev",
-            "--size", tmpBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tmpfs", "/tmp",
-            "--chdir", "/var/task",
-            "--clearenv",
         ]);
 
-        foreach (var (name, value) in Environment())
+        AddProcMasks(args);
+        args.AddRange(
+        [
+            "--dev", "/dev",
+            "--remount-ro", "/dev",
+            "--size", ((long)spec.EphemeralStorageMb * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
+            "--tmpfs", "/tmp",
+        ]);
+
+        foreach (var hidden in hiddenPaths.Where(path => bound.Any(root => IsUnder(path, root))))
+        {
+            args.AddRange(["--tmpfs", hidden, "--remount-ro", hidden]);
+        }
+
+        args.AddRange(["--remount-ro", "/", "--chdir", "/var/task", "--clearenv"]);
+        foreach (var (name, value) in SandboxEnvironment.For(spec, SocketPath))
         {
             args.AddRange(["--setenv", name, value]);
         }
@@ -78,24 +90,24 @@ internal static class SandboxLayout
         return args;
     }
 
-    /// <summary>The variables every runtime process starts with; the function's own (AWS_LAMBDA_*) come with Load.</summary>
-    private static IEnumerable<(string, string)> Environment() =>
-    [
-        ("PATH", "/var/lang/bin:/usr/local/bin:/usr/bin:/bin"),
-        ("LANG", "en_US.UTF-8"),
-        ("TZ", ":UTC"),
-        ("LAMBDA_TASK_ROOT", "/var/task"),
-        ("LAMBDA_RUNTIME_DIR", "/var/runtime"),
-        ("DOTNET_ROOT", "/var/lang"),
-        ("DOTNET_NOLOGO", "1"),
-        ("DOTNET_CLI_TELEMETRY_OPTOUT", "1"),
-        // No diagnostics IPC socket: it would appear in the function's /tmp and count against its quota.
-        ("DOTNET_EnableDiagnostics", "0"),
-        ("DOTNET_TieredPGO", "0"),
-        (Runtime.Protocol.RuntimeEnvironment.SocketVariable, SocketPath),
-    ];
+    /// <summary>The options a host must accept for <see cref="Arguments"/> to work, on a trivial command: the start-up probe.</summary>
+    public static List<string> ProbeArguments(bool disableNestedUserNamespaces)
+    {
+        var args = new List<string> { "--unshare-all", "--unshare-user" };
+        if (disableNestedUserNamespaces)
+        {
+            args.Add("--disable-userns");
+        }
 
-    /// <summary>A minimal /etc: Lambda's sandbox user and group, a hostname, loopback-only hosts.</summary>
+        args.AddRange(["--as-pid-1", "--die-with-parent", "--new-session", "--uid", Uid, "--gid", Gid]);
+        AddSystemFiles(args);
+        args.AddRange(["--proc", "/proc"]);
+        AddProcMasks(args);
+        args.AddRange(["--dev", "/dev", "--remount-ro", "/dev", "--size", "1048576", "--tmpfs", "/tmp", "--remount-ro", "/", "--clearenv", "--", "/bin/sh", "-c", "exit 0"]);
+        return args;
+    }
+
+    /// <summary>A minimal /etc: Lambda's sandbox user and group, a hostname, loopback-only hosts, no name servers.</summary>
     public static void WriteEtc(string directory)
     {
         Directory.CreateDirectory(directory);
@@ -106,4 +118,62 @@ internal static class SandboxLayout
         File.WriteAllText(Path.Join(directory, "resolv.conf"), string.Empty);
         File.WriteAllText(Path.Join(directory, "nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files\n");
     }
+
+    /// <summary>
+    /// Shared libraries (with the dynamic loader's paths as the host has them: merged /usr or not), time zones, and
+    /// /bin/sh. No other program: a handler's Process.Start finds a shell and nothing to run with it.
+    /// </summary>
+    /// <returns>The host folders bound, as seen inside at the same paths.</returns>
+    private static List<string> AddSystemFiles(List<string> args)
+    {
+        var bound = new List<string>();
+        foreach (var name in new[] { "lib", "lib64", "lib32", "libx32" })
+        {
+            var usr = "/usr/" + name;
+            if (Directory.Exists(usr) && new DirectoryInfo(usr).LinkTarget is null)
+            {
+                args.AddRange(["--ro-bind", usr, usr]);
+                bound.Add(usr);
+            }
+
+            var top = "/" + name;
+            if (new FileInfo(top).LinkTarget is { } target)
+            {
+                args.AddRange(["--symlink", target, top]);
+            }
+            else if (Directory.Exists(top))
+            {
+                args.AddRange(["--ro-bind", top, top]);
+                bound.Add(top);
+            }
+        }
+
+        const string zoneinfo = "/usr/share/zoneinfo";
+        if (Directory.Exists(zoneinfo))
+        {
+            args.AddRange(["--ro-bind", zoneinfo, zoneinfo]);
+            bound.Add(zoneinfo);
+        }
+
+        // /bin/sh is usually a link to dash; bind the program itself.
+        args.AddRange(["--ro-bind", Path.GetFullPath(new FileInfo("/bin/sh").ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? "/bin/sh"), "/usr/bin/sh"]);
+        args.AddRange(["--symlink", "usr/bin", "/bin"]);
+        return bound;
+    }
+
+    private static void AddProcMasks(List<string> args)
+    {
+        foreach (var file in MaskedProcFiles.Where(f => File.Exists("/proc/" + f)))
+        {
+            args.AddRange(["--ro-bind", "/dev/null", "/proc/" + file]);
+        }
+
+        foreach (var directory in MaskedProcDirectories.Where(d => Directory.Exists("/proc/" + d)))
+        {
+            args.AddRange(["--tmpfs", "/proc/" + directory, "--remount-ro", "/proc/" + directory]);
+        }
+    }
+
+    private static bool IsUnder(string path, string root) =>
+        path.TrimEnd('/').StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal);
 }

@@ -12,15 +12,19 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    private ServerProcess(Process process, Uri address, string runDirectory, string databasePath)
+    private ServerProcess(Process process, Uri address, string runDirectory, string databasePath, string contentRoot)
     {
         this.process = process;
         Address = address;
         RunDirectory = runDirectory;
         DatabasePath = databasePath;
+        ContentRoot = contentRoot;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The server's own folder: its assemblies and appsettings.json, its working directory.</summary>
+    public string ContentRoot { get; }
 
     public string RunDirectory { get; }
 
@@ -31,14 +35,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <param name="settings">Settings on top of appsettings.json, e.g. <c>Quotas:Session:MaxContexts</c>.</param>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var runDirectory = Path.Join(Path.GetTempPath(), $"playground-test-{Guid.NewGuid():N}");
         var databasePath = TestDatabase.NewPath();
+        var contentRoot = WebAppDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = WebAppDirectory(),
+            WorkingDirectory = contentRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -49,13 +55,18 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Execution__RunDirectory"] = runDirectory;
         start.Environment["Execution__PrestartedContexts"] = "1";
         start.Environment["Data__DatabasePath"] = databasePath;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), runDirectory, databasePath);
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), runDirectory, databasePath, contentRoot);
         using var http = new HttpClient { BaseAddress = server.Address };
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -29,6 +29,11 @@ public static class FunctionEndpoints
             return ApiError.BadRequest("Function name must be 1 to 64 letters, digits, hyphens or underscores.");
         }
 
+        if (SandboxUnavailable.ForApi(engine) is { } unavailable)
+        {
+            return unavailable;
+        }
+
         DeployRequest? request;
         try
         {

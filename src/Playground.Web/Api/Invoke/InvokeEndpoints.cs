@@ -13,7 +13,7 @@ namespace Playground.Web.Api.Invoke;
 public static class InvokeEndpoints
 {
     public static void MapInvokeEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync);
+        routes.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync).RequireRateLimiting(InvocationRateLimiting.Policy);
 
     private static async Task<IResult> InvokeAsync(
         string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, IOptions<ApiOptions> api,
@@ -25,6 +25,11 @@ public static class InvokeEndpoints
         {
             return LambdaError.Create(http, StatusCodes.Status400BadRequest, "ValidationException",
                 "1 validation error detected: Value at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+        }
+
+        if (SandboxUnavailable.ForLambda(http, engine) is { } unavailable)
+        {
+            return unavailable;
         }
 
         var invocationType = http.Request.Headers["X-Amz-Invocation-Type"].ToString() is { Length: > 0 } t ? t : "RequestResponse";
@@ -112,7 +117,8 @@ public static class InvokeEndpoints
 
         if (result.Status == InvocationStatus.Throttled)
         {
-            return LambdaError.Create(http, StatusCodes.Status429TooManyRequests, "TooManyRequestsException", "Rate Exceeded.", result.ThrottleReason);
+            return LambdaError.Create(
+                http, StatusCodes.Status429TooManyRequests, "TooManyRequestsException", result.ThrottleMessage ?? "Rate Exceeded.", result.ThrottleReason);
         }
 
         var headers = http.Response.Headers;
