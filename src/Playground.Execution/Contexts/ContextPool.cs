@@ -161,10 +161,14 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
 
     public IReadOnlyList<ContextSnapshot> Snapshots()
     {
+        List<LambdaExecutionContext> now;
         lock (gate)
         {
-            return contexts.Select(c => c.Snapshot()).ToList();
+            now = [.. contexts];
         }
+
+        // Outside the lock: a snapshot reads /tmp's usage from the kernel, and invocations must not wait for that.
+        return now.Select(c => c.Snapshot()).ToList();
     }
 
     /// <summary>Reclaims every context: idle ones now, busy ones as soon as their invocation ends.</summary>

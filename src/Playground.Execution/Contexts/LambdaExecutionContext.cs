@@ -71,9 +71,14 @@ public sealed partial class LambdaExecutionContext
     /// <summary>Completes when the sandbox ended on its own (not by a reclaim).</summary>
     internal Task? SandboxExited => sandbox?.Exited;
 
-    public ContextSnapshot Snapshot() => new(
-        Id, State, Version, Invocations, CreatedAt, LastUsedAt, Frozen, FrozenSince,
-        metrics.TmpBytesUsed, TmpBytesQuota, metrics.MaxMemoryUsedMb, Resets);
+    /// <summary>The context as it is now; /tmp is measured afresh, since the invoke path only measures it afterwards.</summary>
+    public ContextSnapshot Snapshot()
+    {
+        MeasureTmp();
+        return new(
+            Id, State, Version, Invocations, CreatedAt, LastUsedAt, Frozen, FrozenSince,
+            metrics.TmpBytesUsed, TmpBytesQuota, metrics.MaxMemoryUsedMb, Resets);
+    }
 
     internal void MarkBusy() => State = State == ContextState.Starting ? ContextState.Starting : ContextState.Busy;
 

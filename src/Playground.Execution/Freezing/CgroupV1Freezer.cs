@@ -31,7 +31,7 @@ internal sealed class CgroupV1Freezer : IFreezer
 
     private static void Write(FreezeTarget target, string value)
     {
-        var directory = target.Cgroup?.DirectoryOf("freezer") ?? throw new InvalidOperationException("context has no cgroup v1 freezer");
-        File.WriteAllText(Path.Join(directory, "freezer.state"), value);
+        var cgroup = target.Cgroup ?? throw new InvalidOperationException("context has no cgroup v1 freezer");
+        cgroup.ControlFile("freezer", "freezer.state", FileAccess.Write).Write(value);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class CgroupV2Freezer : IFreezer
 
     private static void Write(FreezeTarget target, string value)
     {
-        var directory = target.Cgroup?.V2Directory ?? throw new InvalidOperationException("context has no cgroup v2 directory");
-        File.WriteAllText(Path.Join(directory, "cgroup.freeze"), value);
+        var cgroup = target.Cgroup is { V2Directory: not null } c ? c : throw new InvalidOperationException("context has no cgroup v2 directory");
+        cgroup.ControlFile(string.Empty, "cgroup.freeze", FileAccess.Write).Write(value);
     }
 }

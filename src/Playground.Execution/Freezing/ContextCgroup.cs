@@ -11,6 +11,7 @@ namespace Playground.Execution.Freezing;
 public sealed class ContextCgroup
 {
     private readonly CgroupLayout layout;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CgroupControlFile> openFiles = new(StringComparer.Ordinal);
 
     private ContextCgroup(CgroupLayout layout, string? v2Directory, IReadOnlyDictionary<string, string> v1Directories)
     {
@@ -69,6 +70,12 @@ public sealed class ContextCgroup
         : V2Directory is not null && layout.V2Controllers.Contains(controller) ? CgroupVersion.V2
         : CgroupVersion.None;
 
+    /// <summary>A file of this cgroup that is read or written on every invocation, kept open until the cgroup goes.</summary>
+    public CgroupControlFile ControlFile(string controller, string name, FileAccess access) =>
+        openFiles.GetOrAdd(
+            $"{controller}/{name}",
+            _ => new CgroupControlFile(Path.Join(DirectoryOf(controller) ?? throw new InvalidOperationException($"no {controller} cgroup"), name), access));
+
     /// <summary>Every process in the context, as the kernel counts them.</summary>
     public List<int> Processes()
     {
@@ -93,6 +100,11 @@ public sealed class ContextCgroup
 
     public void Remove()
     {
+        foreach (var file in openFiles.Values)
+        {
+            file.Dispose();
+        }
+
         foreach (var directory in V1Directories.Values.Prepend(V2Directory).OfType<string>())
         {
             CgroupDirectory.TryRemove(directory);

@@ -48,9 +48,9 @@ internal readonly record struct CgroupMemoryCounters(long PeakBytes, long ShmemB
         {
             return cgroup?.VersionOf("memory") switch
             {
-                CgroupVersion.V1 => Number(Path.Join(cgroup.DirectoryOf("memory"), "memory.max_usage_in_bytes")),
+                CgroupVersion.V1 => cgroup.ControlFile("memory", "memory.max_usage_in_bytes", FileAccess.Read).ReadNumber(),
                 CgroupVersion.V2 when File.Exists(Path.Join(cgroup.DirectoryOf("memory"), "memory.peak")) =>
-                    Number(Path.Join(cgroup.DirectoryOf("memory"), "memory.peak")),
+                    cgroup.ControlFile("memory", "memory.peak", FileAccess.Read).ReadNumber(),
                 _ => null,
             };
         }

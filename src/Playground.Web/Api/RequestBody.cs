@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Playground.Web.Api;
 
 /// <summary>Reads a request body up to a limit, without trusting Content-Length.</summary>
@@ -11,17 +13,33 @@ public static class RequestBody
             return null;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : 4096);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // The usual case, a body whose length is announced, is read straight into an array of that size: this is on
+        // the path of every invoke.
+        if (request.ContentLength is { } announced)
         {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
+            var body = new byte[announced];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
 
-            buffer.Write(chunk, 0, read);
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
