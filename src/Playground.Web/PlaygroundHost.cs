@@ -37,6 +37,7 @@ public static class PlaygroundHost
         services.AddSingleton<SessionRegistry>();
         services.AddCompilationServices();
         services.AddExecutionServices();
+        services.AddPlaygroundPages();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
@@ -46,10 +47,13 @@ public static class PlaygroundHost
     {
         app.MapHealthEndpoints();
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/2015-03-31"),
+            context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/2015-03-31")
+                || (PageHost.IsPage(context.Request.Path) && !PageHost.IsSnippetPage(context.Request.Path)),
             api => api.UseMiddleware<SessionMiddleware>());
+        app.UseWhen(context => PageHost.IsSnippetPage(context.Request.Path), page => page.UseMiddleware<FreshSessionMiddleware>());
         app.MapFunctionEndpoints();
         app.MapInvokeEndpoints();
         app.MapEventStreamEndpoints();
+        app.MapPlaygroundPages();
     }
 }

@@ -1,0 +1,84 @@
+using Playground.Compilation;
+using Playground.Execution;
+using Playground.Execution.Contexts;
+using Playground.Execution.Functions;
+using Playground.Execution.Invocations;
+using Playground.Execution.Sandbox;
+using Playground.Web.Components.Settings;
+
+namespace Playground.Web.Workspace;
+
+/// <summary>
+/// The page's function in the page's session: compiles, deploys and invokes through the execution core in this
+/// process (the page never calls its own HTTP API).
+/// </summary>
+public sealed class FunctionWorkspace(PageSession session, HandlerCompiler compiler, ExecutionEngine engine)
+{
+    /// <summary>The function the main page works on; the HTTP API sees it under this name too.</summary>
+    public const string DefaultFunctionName = "playground";
+
+    public string FunctionName { get; set; } = DefaultFunctionName;
+
+    public string SessionId => session.Id;
+
+    public Isolation Isolation => engine.Isolation;
+
+    public FunctionLimits Limits => engine.Limits;
+
+    /// <summary>Compiles without deploying: the squiggles while typing. Identical code is answered from the cache.</summary>
+    public Task<CompileResult> CheckAsync(string code, CancellationToken cancellationToken) =>
+        compiler.CompileAsync(code, cancellationToken);
+
+    /// <summary>Makes the code and settings the function's current version (unchanged ones keep the version and its warm contexts).</summary>
+    public async Task<DeployOutcome> DeployAsync(string code, FunctionSettings settings, CancellationToken cancellationToken)
+    {
+        var configuration = settings.ToConfiguration();
+        var errors = configuration.Validate(engine.Limits);
+        if (errors.Count > 0)
+        {
+            return new DeployOutcome(null, [], errors);
+        }
+
+        var compiled = await compiler.CompileAsync(code, cancellationToken);
+        if (!compiled.Success || compiled.Assembly is null || compiled.EntryPoint is null)
+        {
+            return new DeployOutcome(null, compiled.Diagnostics, []);
+        }
+
+        var entry = compiled.EntryPoint;
+        var version = engine.Deploy(
+            session.Id,
+            FunctionName,
+            new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration));
+        return new DeployOutcome(version, compiled.Diagnostics, []);
+    }
+
+    /// <summary>One invocation of the deployed function; like the Invoke API, it runs to its end once started.</summary>
+    public Task<InvocationResult> InvokeAsync(byte[] payload) =>
+        engine.InvokeAsync(session.Id, FunctionName, new InvocationRequest(payload), CancellationToken.None);
+
+    /// <summary>"Force cold start": every context of the function is reclaimed; the next invoke starts a new one.</summary>
+    public async Task<int> ForceColdStartAsync()
+    {
+        try
+        {
+            return await engine.ReclaimContextsAsync(session.Id, FunctionName);
+        }
+        catch (FunctionNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    public IReadOnlyList<ContextSnapshot> Contexts()
+    {
+        try
+        {
+            return engine.Contexts(session.Id, FunctionName);
+        }
+        catch (FunctionNotFoundException)
+        {
+            return [];
+        }
+    }
+}
