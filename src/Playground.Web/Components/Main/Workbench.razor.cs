@@ -134,6 +134,12 @@ public sealed partial class Workbench : IAsyncDisposable
 
     private async Task OnCodeChangedAsync(string code)
     {
+        // A pause in typing reported after an invoke already took the text: nothing changed since.
+        if (code == draft.Code)
+        {
+            return;
+        }
+
         draft = draft with { Code = code };
         await SaveDraftAsync();
         if (markedLine is not null)
