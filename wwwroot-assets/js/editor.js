@@ -46,6 +46,7 @@
       ariaLabel: options.ariaLabel || "Code editor",
       lineNumbersMinChars: 3,
       glyphMargin: false,
+      wordWrap: "on",
       folding: !options.minimal,
     });
     const id = nextId++;

@@ -90,6 +90,9 @@ public sealed partial class Workbench : IAsyncDisposable
     [Parameter]
     public EventCallback OnInvoked { get; set; }
 
+    // As tall as a laptop screen allows next to the result and the contexts, never cramped.
+    private string EditorHeight => Compact ? "300px" : "clamp(320px, calc(100vh - 390px), 640px)";
+
     private Example? Lesson => ExampleCatalog.Find(draft.ExampleId);
 
     private bool SettingsValid => draft.Settings.Errors(Workspace.Limits).Count == 0;
