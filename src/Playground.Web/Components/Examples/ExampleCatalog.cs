@@ -35,7 +35,7 @@ public static class ExampleCatalog
             "background-freeze", "Background work across a freeze", "Freeze", Icons.Material.Filled.PauseCircle,
             "After the response the operating system freezes the whole context: timers, threads and fire-and-forget tasks stop. "
             + "They go on when the next invocation thaws it, often surprising their authors.",
-            "Invoke, wait ten seconds, invoke again: the ticks show a gap as long as the frozen span, and the late work of the first invocation finishes only in the second (a log mark on the timeline).",
+            "Invoke, wait ten seconds, invoke again: the ticks show a gap as long as the frozen span on the timeline, and the late work of the first invocation finishes only in the second (see its log).",
             Code("background-freeze"), "{}", new FunctionSettings()),
         new(
             "reuse-not-guaranteed", "Reuse is not guaranteed", "No guarantee", Icons.Material.Filled.Casino,

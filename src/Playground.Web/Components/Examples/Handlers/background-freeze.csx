@@ -18,7 +18,7 @@ async Task<object> Handler(JsonElement input, ILambdaContext context)
     await Task.Delay(1000); // the ticker runs while the invocation does
 
     // Fire and forget: this is meant to run after the response. It cannot: the context is frozen first.
-    // It finishes when the next invocation thaws the context (see the timeline's log marks).
+    // It finishes when the next invocation thaws the context, and its line lands in that invocation's log.
     var requestId = context.AwsRequestId[..8];
     _ = Task.Run(async () =>
     {
