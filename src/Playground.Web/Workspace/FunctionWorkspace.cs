@@ -5,6 +5,7 @@ using Playground.Execution.Functions;
 using Playground.Execution.Invocations;
 using Playground.Execution.Sandbox;
 using Playground.Web.Components.Settings;
+using Playground.Web.Sessions;
 
 namespace Playground.Web.Workspace;
 
@@ -12,7 +13,7 @@ namespace Playground.Web.Workspace;
 /// The page's function in the page's session: compiles, deploys and invokes through the execution core in this
 /// process (the page never calls its own HTTP API).
 /// </summary>
-public sealed class FunctionWorkspace(PageSession session, HandlerCompiler compiler, ExecutionEngine engine)
+public sealed class FunctionWorkspace(PageSession session, SessionRegistry sessions, HandlerCompiler compiler, ExecutionEngine engine)
 {
     /// <summary>The function the main page works on; the HTTP API sees it under this name too.</summary>
     public const string DefaultFunctionName = "playground";
@@ -39,6 +40,8 @@ public sealed class FunctionWorkspace(PageSession session, HandlerCompiler compi
             return new DeployOutcome(null, [], errors);
         }
 
+        // A page at work keeps its session alive, as API calls do: the page makes none.
+        sessions.Touch(session.Id);
         var compiled = await compiler.CompileAsync(code, cancellationToken);
         if (!compiled.Success || compiled.Assembly is null || compiled.EntryPoint is null)
         {
