@@ -29,6 +29,28 @@ public sealed class PlaygroundPageTests(PlaygroundBrowser browser)
         await Expect(page.Response).ToContainTextAsync("\"invocationsInThisContext\": 2");
         await Expect(page.Page.Locator("[data-testid=context-card][data-phase=Frozen] [data-testid=context-invocations]")).ToHaveTextAsync("2");
         await Screenshots.SaveAsync(page.Page, "main-page.png");
+
+        await page.Page.GetByTestId("theme-toggle").ClickAsync();
+        await Expect(page.Page.Locator(".mud-layout.pg-dark")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page.Page, "main-page-dark.png");
+    }
+
+    [Fact]
+    public async Task Force_cold_start_reclaims_the_context_and_the_next_invoke_is_cold()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = new PlaygroundPageDriver(await context.NewPageAsync());
+        await page.OpenAsync();
+        await page.InvokeAsync();
+        await page.WaitForFrozenContextsAsync(1);
+
+        await page.Page.GetByTestId("force-cold-start").ClickAsync();
+
+        await Expect(page.Page.GetByTestId("reclaim-reason")).ToHaveTextAsync("forced cold start");
+        await Expect(page.AliveCards).ToHaveCountAsync(0);
+        await page.InvokeAsync();
+        await Expect(page.Page.GetByTestId("result-temperature")).ToContainTextAsync("Cold start");
+        await page.WaitForFrozenContextsAsync(1);
     }
 
     [Fact]
