@@ -86,9 +86,9 @@ public sealed partial class Workbench : IAsyncDisposable
     [Parameter]
     public RenderFragment? History { get; set; }
 
-    /// <summary>Raised after every invocation from this page, e.g. to refresh the history.</summary>
+    /// <summary>Raised after every invoke from this page, e.g. to add its invocations to the history.</summary>
     [Parameter]
-    public EventCallback OnInvoked { get; set; }
+    public EventCallback<InvokedBatch> OnInvoked { get; set; }
 
     // As tall as a laptop screen allows next to the result and the contexts, never cramped.
     private string EditorHeight => Compact ? "300px" : "clamp(320px, calc(100vh - 390px), 640px)";
@@ -241,7 +241,7 @@ public sealed partial class Workbench : IAsyncDisposable
             batch = count > 1 ? results.Select(InvocationView.From).ToList() : [];
             current = batch.Count > 0 ? batch[0] : InvocationView.From(results[0]);
             await MarkErrorLineAsync(current);
-            await OnInvoked.InvokeAsync();
+            await OnInvoked.InvokeAsync(new InvokedBatch(json, results));
         }
         catch (Execution.Functions.FunctionNotFoundException)
         {
