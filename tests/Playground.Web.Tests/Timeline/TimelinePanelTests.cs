@@ -46,9 +46,9 @@ public sealed class TimelinePanelTests : ComponentTest
 
         var timeline = Render<TimelinePanel>(p => p.Add(x => x.Board, board));
 
-        // The axis runs from the first event to now plus 3% of room: 1,030 ms wide; Init starts at 5 ms.
+        // The axis runs from the first event past now, to a round 1,300 ms; Init starts at 5 ms and takes 195 ms.
         var init = timeline.Find(".pg-span[data-kind=Init]");
-        Assert.Equal("left:0.485%;width:18.932%", init.GetAttribute("style"));
+        Assert.Equal("left:0.385%;width:15%", init.GetAttribute("style"));
         Assert.Contains(timeline.FindAll(".pg-tick"), tick => tick.TextContent == "500 ms");
     }
 
@@ -86,7 +86,7 @@ public sealed class TimelinePanelTests : ComponentTest
 
         var mark = timeline.Find(".pg-mark[data-kind=Log]");
         Assert.Equal("late work finished", mark.GetAttribute("title"));
-        Assert.Equal("left:48.544%", mark.GetAttribute("style"));
+        Assert.Equal("left:44.444%", mark.GetAttribute("style"));
     }
 
     [Fact]
@@ -96,6 +96,18 @@ public sealed class TimelinePanelTests : ComponentTest
 
         Assert.Empty(timeline.FindAll("[data-testid=timeline-lane]"));
         Assert.Contains("gets a lane here", timeline.Markup);
+    }
+
+    [Fact]
+    public void What_is_still_going_on_ends_at_now_and_the_scale_leaves_room_after_it()
+    {
+        var board = Board(new Events("aaaaaa000001").ColdInvocation(start: 0, initMs: 195, invokeMs: 300));
+        Clock.Now = T0.AddMilliseconds(1_000);
+
+        var timeline = Render<TimelinePanel>(p => p.Add(x => x.Board, board));
+
+        // Frozen at 500 ms and still frozen at 1,000 ms, on an axis of 1,300 ms.
+        Assert.Equal("left:38.462%;width:38.462%", timeline.Find(".pg-span[data-kind=Frozen]").GetAttribute("style"));
     }
 
     [Fact]

@@ -14,6 +14,18 @@ public sealed class TimelineScale
         TimeSpan.FromHours(1), TimeSpan.FromHours(2),
     ];
 
+    /// <summary>
+    /// A scale from <paramref name="start"/> that holds <paramref name="now"/> with some room, its end rounded up to a
+    /// round step: while "now" moves within that room the scale stays, and only what is still going on grows.
+    /// </summary>
+    public static TimelineScale Around(DateTimeOffset start, DateTimeOffset now)
+    {
+        var length = (now - start) * 1.05 + TimeSpan.FromMilliseconds(200);
+        var step = Steps.FirstOrDefault(s => length / s <= 20, Steps[^1]);
+        var rounded = TimeSpan.FromTicks((long)Math.Ceiling(length / step) * step.Ticks);
+        return new TimelineScale(start, start + rounded);
+    }
+
     public TimelineScale(DateTimeOffset start, DateTimeOffset end)
     {
         Start = start;
