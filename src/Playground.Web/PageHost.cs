@@ -27,7 +27,6 @@ public static class PageHost
         services.AddScoped<PageSession>();
         services.AddScoped<DraftStore>();
         services.AddScoped<FunctionWorkspace>();
-        services.AddScoped<Live.LiveContexts>();
         return services;
     }
 

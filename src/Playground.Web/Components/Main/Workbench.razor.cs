@@ -42,6 +42,15 @@ public sealed partial class Workbench : IAsyncDisposable
     private FunctionWorkspace Workspace { get; set; } = default!;
 
     [Inject]
+    private Execution.ExecutionEngine Engine { get; set; } = default!;
+
+    [Inject]
+    private PageSession Session { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>This workbench's own feed: another workbench in the same circuit (after navigating) has its own.</summary>
     private LiveContexts Live { get; set; } = default!;
 
     [Inject]
@@ -110,6 +119,7 @@ public sealed partial class Workbench : IAsyncDisposable
     {
         Workspace.FunctionName = FunctionName;
         draft = Origin;
+        Live = new LiveContexts(Engine, Session, Time);
         Live.Start(FunctionName, InvokeAsync, StateHasChanged);
     }
 
@@ -367,6 +377,7 @@ public sealed partial class Workbench : IAsyncDisposable
             self.Dispose();
         }
 
+        await Live.DisposeAsync();
         checking?.Dispose();
         disposed.Dispose();
     }
