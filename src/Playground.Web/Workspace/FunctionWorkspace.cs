@@ -1,6 +1,5 @@
 using Playground.Compilation;
 using Playground.Execution;
-using Playground.Execution.Contexts;
 using Playground.Execution.Functions;
 using Playground.Execution.Invocations;
 using Playground.Execution.Sandbox;
@@ -19,8 +18,6 @@ public sealed class FunctionWorkspace(PageSession session, SessionRegistry sessi
     public const string DefaultFunctionName = "playground";
 
     public string FunctionName { get; set; } = DefaultFunctionName;
-
-    public string SessionId => session.Id;
 
     public Isolation Isolation => engine.Isolation;
 
@@ -70,18 +67,6 @@ public sealed class FunctionWorkspace(PageSession session, SessionRegistry sessi
         catch (FunctionNotFoundException)
         {
             return 0;
-        }
-    }
-
-    public IReadOnlyList<ContextSnapshot> Contexts()
-    {
-        try
-        {
-            return engine.Contexts(session.Id, FunctionName);
-        }
-        catch (FunctionNotFoundException)
-        {
-            return [];
         }
     }
 }

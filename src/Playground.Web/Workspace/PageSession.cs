@@ -10,8 +10,6 @@ public sealed class PageSession
 
     public string Id => id ?? throw new InvalidOperationException("the page's session is not known yet");
 
-    public bool IsAttached => id is not null;
-
     public void Attach(string sessionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -168,7 +166,7 @@ public sealed partial class Workbench : IAsyncDisposable
     private async Task OnEventChangedAsync(string json)
     {
         draft = draft with { Event = json };
-        eventProblem = EventProblem(json);
+        eventProblem = SampleEvent.Problem(json);
         await SaveDraftAsync();
     }
 
@@ -224,7 +222,7 @@ public sealed partial class Workbench : IAsyncDisposable
             var json = await eventEditor.GetValueAsync();
             draft = draft with { Code = code, Event = json };
             await SaveDraftAsync();
-            if ((eventProblem = EventProblem(json)) is not null)
+            if ((eventProblem = SampleEvent.Problem(json)) is not null)
             {
                 problem = "The sample event is not valid JSON; nothing ran.";
                 editorTab = 1;
@@ -246,7 +244,7 @@ public sealed partial class Workbench : IAsyncDisposable
             memorySizes[outcome.Version!.Number] = outcome.Version.Configuration.MemorySize;
             busy = count == 1 ? "Invoking…" : $"Invoking {count} at once…";
             StateHasChanged();
-            var payload = Encoding.UTF8.GetBytes(string.IsNullOrWhiteSpace(json) ? "{}" : json);
+            var payload = SampleEvent.Payload(json);
             var results = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Workspace.InvokeAsync(payload)));
             batch = count > 1 ? results.Select(InvocationView.From).ToList() : [];
             current = batch.Count > 0 ? batch[0] : InvocationView.From(results[0]);
@@ -307,7 +305,7 @@ public sealed partial class Workbench : IAsyncDisposable
     private async Task LoadAsync(Draft next)
     {
         draft = next;
-        eventProblem = EventProblem(next.Event);
+        eventProblem = SampleEvent.Problem(next.Event);
         problem = null;
         editorTab = 0;
         StateHasChanged();
@@ -342,19 +340,6 @@ public sealed partial class Workbench : IAsyncDisposable
         if (DraftKey is not null)
         {
             await Drafts.SaveAsync(DraftKey, draft, disposed.Token);
-        }
-    }
-
-    private static string? EventProblem(string json)
-    {
-        try
-        {
-            using var _ = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
-            return null;
-        }
-        catch (JsonException exception)
-        {
-            return $"Not valid JSON: {exception.Message}";
         }
     }
 
