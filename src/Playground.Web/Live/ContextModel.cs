@@ -92,7 +92,7 @@ public sealed class ContextModel(string id, int version, DateTimeOffset firstSee
                 Close(SpanKind.Invoke, e.At, SpanOutcome.TimedOut, e.DurationMs, "timed out");
                 Invocations++;
                 Resets++;
-                LastProblem = "Timed out: the runtime was restarted; Init runs again at the next invoke, /tmp stays.";
+                LastProblem = "Timed out: runtime restarted, /tmp kept.";
                 Mark(new TimelineMark(MarkKind.Reset, e.At, "Timed out: runtime killed and restarted; /tmp kept"));
                 Phase = ContextPhase.Idle;
                 break;

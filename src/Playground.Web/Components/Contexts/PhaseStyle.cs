@@ -12,7 +12,7 @@ public static class PhaseStyle
         ContextPhase.Initializing => "Initializing",
         ContextPhase.Busy => "Busy",
         ContextPhase.Frozen => "Frozen",
-        ContextPhase.Idle => "Idle, Init pending",
+        ContextPhase.Idle => "Init pending",
         ContextPhase.Reclaimed => "Reclaimed",
         ContextPhase.Gone => "Reclaimed",
         _ => phase.ToString(),
