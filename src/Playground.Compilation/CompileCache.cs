@@ -10,17 +10,6 @@ internal sealed class CompileCache(int capacity)
     private readonly Dictionary<string, LinkedListNode<Entry>> entries = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> recency = new(); // most recently used first
 
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return entries.Count;
-            }
-        }
-    }
-
     /// <summary>Returns the cached or in-flight compile of <paramref name="hash"/>, or starts <paramref name="compile"/>.</summary>
     /// <param name="shared">True when another call started the compile.</param>
     public Task<CompileResult> GetOrAdd(string hash, Func<Task<CompileResult>> compile, out bool shared)

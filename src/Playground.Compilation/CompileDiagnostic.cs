@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace Playground.Compilation;
 
 /// <summary>An error or warning in the user's code. Lines and columns are 1-based, as the editor shows them.</summary>
-/// <param name="Id">A Roslyn id (CS1002) or one of the playground's own (PG0001..PG0004).</param>
+/// <param name="Id">A Roslyn id (CS1002) or one of the playground's own (PG0001..PG0006).</param>
 /// <param name="Severity">"Error" or "Warning".</param>
 public sealed record CompileDiagnostic(
     string Id,

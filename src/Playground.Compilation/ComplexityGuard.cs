@@ -19,10 +19,12 @@ internal static class ComplexityGuard
     public const int MaxTypeArgumentDepth = 32;
     public const int MaxQueryClauses = 64;
     public const int MaxArrayRanks = 32;
+    public const int MaxSwitchCases = 512;
 
     /// <summary>Before parsing: the parser's speculative scans over nested brackets are what take the time.</summary>
     public static CompileDiagnostic? CheckTokens(SourceText text, CSharpParseOptions options, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var depth = 0;
         foreach (var token in SyntaxFactory.ParseTokens(text.ToString(), options: options))
         {
@@ -31,7 +33,6 @@ internal static class ComplexityGuard
                 case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken:
                     if (++depth > MaxBracketDepth)
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
                         return Refuse($"Brackets are nested more than {MaxBracketDepth} levels deep", LocationOf(token, text));
                     }
 
@@ -42,7 +43,6 @@ internal static class ComplexityGuard
                 case SyntaxKind.InterpolatedStringToken when depth + DeepestBrace(token.Text) > MaxBracketDepth:
                     // The lexer returns a whole interpolated string as one token, holes and nested strings included,
                     // and parsing nested interpolations takes time that grows with about the cube of their depth.
-                    cancellationToken.ThrowIfCancellationRequested();
                     return Refuse($"Brackets are nested more than {MaxBracketDepth} levels deep", LocationOf(token, text));
             }
         }
@@ -67,10 +67,10 @@ internal static class ComplexityGuard
                 : typeArguments > MaxTypeArgumentDepth ? $"Type arguments are nested more than {MaxTypeArgumentDepth} levels deep"
                 : node is QueryBodySyntax { Clauses.Count: > MaxQueryClauses } ? $"A query has more than {MaxQueryClauses} clauses"
                 : node is ArrayTypeSyntax { RankSpecifiers.Count: > MaxArrayRanks } ? $"An array type has more than {MaxArrayRanks} dimensions"
+                : SwitchCases(node) > MaxSwitchCases ? $"A switch has more than {MaxSwitchCases} cases"
                 : null;
             if (problem is not null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 return Refuse(problem, node.GetFirstToken().GetLocation());
             }
 
@@ -82,6 +82,13 @@ internal static class ComplexityGuard
 
         return null;
     }
+
+    private static int SwitchCases(SyntaxNode node) => node switch
+    {
+        SwitchExpressionSyntax expression => expression.Arms.Count,
+        SwitchStatementSyntax statement => statement.Sections.Sum(section => section.Labels.Count),
+        _ => 0,
+    };
 
     /// <summary>An over-estimate (escaped braces count too), which is fine for a limit this far from real code.</summary>
     private static int DeepestBrace(string text)

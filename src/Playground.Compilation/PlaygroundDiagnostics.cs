@@ -10,11 +10,11 @@ internal static class PlaygroundDiagnostics
     public const string TooLargeId = "PG0003";
     public const string TimeoutId = "PG0004";
 
-    /// <summary>Code shaped to make the compiler's work explode (see <see cref="ComplexityGuard"/>).</summary>
-    public const string TooComplexId = "PG0006";
-
     /// <summary>Raised when the compile failed but every error sits in code the user never sees (the default imports).</summary>
     public const string HiddenFailureId = "PG0005";
+
+    /// <summary>Code shaped to make the compiler's work explode (see <see cref="ComplexityGuard"/>).</summary>
+    public const string TooComplexId = "PG0006";
 
     public const string NoHandlerMessage =
         "No handler found: declare a top-level function `Handler(input, context)` (script) or a class with a method `FunctionHandler(input, context)`.";

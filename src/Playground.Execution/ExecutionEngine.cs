@@ -23,12 +23,15 @@ public sealed class ExecutionEngine : IAsyncDisposable
     private readonly ContextBudget budget;
     private readonly ILogger logger;
     private readonly IInvocationRecorder recorder;
+    private readonly EventInvocationQueue eventInvocations;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int disposed;
 
     public ExecutionEngine(
         IOptions<ExecutionOptions> options, LifecycleEventHub events, IInvocationRecorder recorder, TimeProvider time, ILogger<ExecutionEngine> logger)
     {
         this.recorder = recorder;
+        eventInvocations = new EventInvocationQueue(options.Value, time, logger);
         var settings = options.Value;
         this.logger = logger;
         Events = events;
@@ -54,6 +57,9 @@ public sealed class ExecutionEngine : IAsyncDisposable
 
     public int LiveContexts => budget.Used;
 
+    /// <summary>Pre-started contexts ready to take a cold start.</summary>
+    public int PrestartedReady => services.Spares.ReadyCount;
+
     /// <summary>Pre-started contexts kept per sandbox spec (0 turns pre-starting off).</summary>
     public int PrestartedContexts
     {
@@ -65,7 +71,8 @@ public sealed class ExecutionEngine : IAsyncDisposable
     /// Makes a deployment the function's current version. The same code and configuration keep the version (and its
     /// warm contexts); anything else is a new version, and the old version's contexts are retired.
     /// </summary>
-    public FunctionVersion Deploy(string sessionId, string functionName, FunctionDeployment deployment)
+    /// <param name="firstVersion">The number of a function new to this server: one brought back from the history continues its numbering.</param>
+    public FunctionVersion Deploy(string sessionId, string functionName, FunctionDeployment deployment, int firstVersion = 1)
     {
         lock (deployGate)
         {
@@ -73,7 +80,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
             var now = services.Time.GetUtcNow();
             if (!pools.TryGetValue(key, out var pool))
             {
-                var first = new FunctionVersion(sessionId, functionName, 1, deployment, now);
+                var first = new FunctionVersion(sessionId, functionName, firstVersion, deployment, now);
                 pools[key] = new ContextPool(services, budget, first);
                 return first;
             }
@@ -90,8 +97,16 @@ public sealed class ExecutionEngine : IAsyncDisposable
         }
     }
 
-    public FunctionVersion? FindFunction(string sessionId, string functionName) =>
-        pools.TryGetValue((sessionId, functionName), out var pool) ? pool.Version : null;
+    /// <summary>The function's latest version, or the version a qualifier names (<c>$LATEST</c> or a number); null if there is none.</summary>
+    public FunctionVersion? FindFunction(string sessionId, string functionName, string? qualifier = null) =>
+        pools.TryGetValue((sessionId, functionName), out var pool) ? Resolve(pool, qualifier) : null;
+
+    private static FunctionVersion? Resolve(ContextPool pool, string? qualifier) => qualifier switch
+    {
+        null or "" or "$LATEST" => pool.Version,
+        _ when int.TryParse(qualifier, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => pool.FindVersion(number),
+        _ => null,
+    };
 
     public IReadOnlyList<FunctionVersion> Functions(string sessionId) =>
         pools.Where(pair => pair.Key.Session == sessionId).Select(pair => pair.Value.Version).OrderBy(v => v.FunctionName, StringComparer.Ordinal).ToList();
@@ -106,10 +121,18 @@ public sealed class ExecutionEngine : IAsyncDisposable
             throw new FunctionNotFoundException(functionName);
         }
 
-        var result = await pool.InvokeAsync(request, cancellationToken);
+        var target = Resolve(pool, request.Qualifier) ?? throw new FunctionNotFoundException(functionName, request.Qualifier);
+        var result = await pool.InvokeAsync(request, target, cancellationToken);
         recorder.Record(new InvocationRecord(sessionId, functionName, request.Payload, result));
         return result;
     }
+
+    /// <summary>
+    /// Queues an asynchronous (Event) invocation, as Lambda does for X-Amz-Invocation-Type: Event; false when the
+    /// queue is full.
+    /// </summary>
+    public bool EnqueueEvent(string sessionId, string functionName, InvocationRequest request) =>
+        eventInvocations.TryEnqueue(token => InvokeAsync(sessionId, functionName, request, token), functionName);
 
     /// <exception cref="FunctionNotFoundException">The session has no function of that name.</exception>
     public IReadOnlyList<ContextSnapshot> Contexts(string sessionId, string functionName) =>
@@ -154,9 +177,25 @@ public sealed class ExecutionEngine : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
+            // A host stopped twice (WebApplicationFactory does) must not go on to stop the services after this one
+            // (the history writer) while the first call is still stopping contexts.
+            await stopped.Task;
             return;
         }
 
+        eventInvocations.Stop();
+        try
+        {
+            await StopContextsAsync();
+        }
+        finally
+        {
+            stopped.TrySetResult();
+        }
+    }
+
+    private async Task StopContextsAsync()
+    {
         logger.LogInformation("Stopping {Count} execution contexts", budget.Used);
         await services.Spares.DisposeAsync();
         await Task.WhenAll(pools.Values.Select(pool => pool.ReclaimAllAsync(ReclaimReasons.Shutdown)));

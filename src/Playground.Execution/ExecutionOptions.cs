@@ -47,6 +47,21 @@ public sealed class ExecutionOptions
     /// <summary>Lambda's synchronous response limit.</summary>
     public int MaxResponseBytes { get; set; } = 6 * 1024 * 1024;
 
+    /// <summary>Event (asynchronous) invocations running at once, all sessions together.</summary>
+    public int MaxConcurrentEventInvocations { get; set; } = 16;
+
+    /// <summary>Event invocations waiting or running, all sessions together; past it, Event invokes are throttled.</summary>
+    public int MaxQueuedEventInvocations { get; set; } = 1000;
+
+    /// <summary>Lambda retries a failed asynchronous invocation twice.</summary>
+    public int EventRetryAttempts { get; set; } = 2;
+
+    /// <summary>Between attempts of an Event invocation (Lambda waits minutes; the playground keeps it watchable).</summary>
+    public TimeSpan EventRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a throttled Event invocation keeps trying (Lambda: up to six hours).</summary>
+    public TimeSpan EventThrottleRetryWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     public string Region { get; set; } = "us-east-1";
 
     public string AccountId { get; set; } = "000000000000";

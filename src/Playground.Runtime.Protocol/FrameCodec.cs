@@ -44,6 +44,45 @@ public static class FrameCodec
             throw new ProtocolViolationException("stream ended inside a frame");
         }
 
+        return Parse(buffer, rest);
+    }
+
+    /// <summary>
+    /// Reads one frame, blocking the calling thread, or null at a clean end of stream. The runtime reads this way:
+    /// a thread blocked in the socket wakes at once when the host writes, where an asynchronous read would first
+    /// have to be handed to a thread-pool thread.
+    /// </summary>
+    public static Frame? Read(Stream stream, int maxFrameBytes)
+    {
+        Span<byte> prefix = stackalloc byte[PrefixSize];
+        var first = stream.ReadAtLeast(prefix, PrefixSize, throwOnEndOfStream: false);
+        if (first == 0)
+        {
+            return null;
+        }
+
+        if (first < PrefixSize)
+        {
+            throw new ProtocolViolationException("stream ended inside a frame");
+        }
+
+        var rest = BinaryPrimitives.ReadInt32LittleEndian(prefix);
+        if (rest < FixedSize || rest > maxFrameBytes)
+        {
+            throw new ProtocolViolationException($"frame of {rest} bytes is outside 5..{maxFrameBytes}");
+        }
+
+        var buffer = new byte[rest];
+        if (stream.ReadAtLeast(buffer, rest, throwOnEndOfStream: false) < rest)
+        {
+            throw new ProtocolViolationException("stream ended inside a frame");
+        }
+
+        return Parse(buffer, rest);
+    }
+
+    private static Frame Parse(byte[] buffer, int rest)
+    {
         var type = (FrameType)buffer[0];
         if (!Enum.IsDefined(type))
         {

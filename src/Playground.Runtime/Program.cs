@@ -11,7 +11,7 @@ if (string.IsNullOrEmpty(socketPath))
     return 2;
 }
 
-await using var channel = await RuntimeChannel.ConnectAsync(socketPath, CancellationToken.None);
+using var channel = RuntimeChannel.Connect(socketPath);
 var output = new FunctionOutput(channel);
 output.CaptureConsole();
-return await new RuntimeLoop(channel, output).RunAsync(CancellationToken.None);
+return new RuntimeLoop(channel, output).Run();

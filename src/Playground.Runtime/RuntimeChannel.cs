@@ -6,7 +6,7 @@ using Playground.Runtime.Protocol;
 namespace Playground.Runtime;
 
 /// <summary>The runtime's end of the Unix socket to the host. Writes come from many threads (handler output), so they are serialized.</summary>
-internal sealed class RuntimeChannel : IAsyncDisposable
+internal sealed class RuntimeChannel : IDisposable
 {
     // A Load frame carries the handler's assembly; nothing the host sends is larger than the event limit plus headers.
     private const int MaxIncomingFrameBytes = 64 * 1024 * 1024;
@@ -21,15 +21,15 @@ internal sealed class RuntimeChannel : IAsyncDisposable
         stream = new NetworkStream(socket, ownsSocket: false);
     }
 
-    public static async Task<RuntimeChannel> ConnectAsync(string path, CancellationToken cancellationToken)
+    public static RuntimeChannel Connect(string path)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
+        socket.Connect(new UnixDomainSocketEndPoint(path));
         return new RuntimeChannel(socket);
     }
 
-    public ValueTask<Frame?> ReadAsync(CancellationToken cancellationToken) =>
-        FrameCodec.ReadAsync(stream, MaxIncomingFrameBytes, cancellationToken);
+    /// <summary>Blocks until the host sends the next frame: the runtime has nothing else to do meanwhile.</summary>
+    public Frame? Read() => FrameCodec.Read(stream, MaxIncomingFrameBytes);
 
     public void Send<T>(FrameType type, T header, JsonTypeInfo<T> typeInfo, ReadOnlySpan<byte> body = default)
     {
@@ -40,10 +40,9 @@ internal sealed class RuntimeChannel : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         stream.Dispose();
         socket.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

@@ -4,34 +4,42 @@ using Playground.Runtime.Protocol;
 
 namespace Playground.Runtime;
 
-/// <summary>Hello, then Load and Init once, then Invoke after Invoke until the host closes the socket.</summary>
+/// <summary>
+/// Hello, then Load and Init once, then Invoke after Invoke until the host closes the socket. The loop keeps the
+/// process's main thread: it blocks in the socket between invocations (where the host freezes it) and while a
+/// handler's task runs, so that no thread-pool thread is ever held and the next frame wakes it directly.
+/// </summary>
 internal sealed class RuntimeLoop(RuntimeChannel channel, FunctionOutput output)
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public int Run()
     {
         channel.Send(FrameType.Hello, new HelloMessage(ProtocolJson.Version, Environment.ProcessId), ProtocolJson.Default.HelloMessage);
 
-        var load = await channel.ReadAsync(cancellationToken);
+        // A pre-started runtime has long finished rehearsing when its Load comes; one started on demand finishes
+        // the JIT work it would have done at the first invoke anyway.
+        var rehearsal = Task.Run(() => Rehearsal.RunAsync(output));
+        var load = channel.Read();
         if (load is not { Type: FrameType.Load } loadFrame)
         {
             return load is null ? 0 : 3;
         }
 
-        var function = await InitializeAsync(loadFrame);
+        rehearsal.GetAwaiter().GetResult();
+        var function = InitializeAsync(loadFrame).GetAwaiter().GetResult();
         if (function is null)
         {
             // Lambda retries a failed Init with a fresh runtime; the host does the same by restarting this process.
             return 1;
         }
 
-        while (await channel.ReadAsync(cancellationToken) is { } frame)
+        while (channel.Read() is { } frame)
         {
             if (frame.Type != FrameType.Invoke)
             {
                 return 3;
             }
 
-            await InvokeAsync(function, frame);
+            InvokeAsync(function, frame).GetAwaiter().GetResult();
         }
 
         return 0;

@@ -27,6 +27,8 @@ public static class PageHost
         services.AddScoped<PageSession>();
         services.AddScoped<DraftStore>();
         services.AddScoped<FunctionWorkspace>();
+        services.AddScoped<SnippetSharing>();
+        services.AddScoped<Components.Sharing.ShareFlow>();
         return services;
     }
 

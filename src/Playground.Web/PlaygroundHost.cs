@@ -1,9 +1,14 @@
 using Playground.Compilation;
+using Playground.Data;
 using Playground.Execution;
+using Playground.Execution.Invocations;
 using Playground.Web.Api.Events;
 using Playground.Web.Api.Functions;
+using Playground.Web.Api.Invocations;
 using Playground.Web.Api.Invoke;
+using Playground.Web.Api.Snippets;
 using Playground.Web.Health;
+using Playground.Web.History;
 using Playground.Web.Sessions;
 
 namespace Playground.Web;
@@ -33,8 +38,19 @@ public static class PlaygroundHost
     public static IServiceCollection AddPlaygroundServices(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<SessionExpiryOptions>().BindConfiguration(SessionExpiryOptions.Section);
+        services.AddOptions<SnippetOptions>().BindConfiguration(SnippetOptions.Section);
         services.AddSingleton(TimeProvider.System);
+
+        // Data first: hosted services stop in reverse order, so the history writer stops last and still writes the
+        // invocations and events that stopping the execution core produces.
+        services.AddDataServices();
+        services.AddSingleton<HistoryRecorder>();
+        services.AddSingleton<IInvocationRecorder>(provider => provider.GetRequiredService<HistoryRecorder>());
+        services.AddHostedService<LifecycleEventRecorder>();
+        services.AddSingleton<FunctionRestorer>();
         services.AddSingleton<SessionRegistry>();
+        services.AddHostedService<SessionLifetime>();
         services.AddCompilationServices();
         services.AddExecutionServices();
         services.AddPlaygroundPages();
@@ -54,6 +70,8 @@ public static class PlaygroundHost
         app.MapFunctionEndpoints();
         app.MapInvokeEndpoints();
         app.MapEventStreamEndpoints();
+        app.MapInvocationEndpoints();
+        app.MapSnippetEndpoints();
         app.MapPlaygroundPages();
     }
 }

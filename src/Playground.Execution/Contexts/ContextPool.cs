@@ -8,8 +8,9 @@ namespace Playground.Execution.Contexts;
 
 /// <summary>
 /// The execution contexts of one function in one session. One invocation per context at a time; the most recently
-/// used idle context serves first; when none is idle a new one starts, up to the reserved concurrency, beyond which
-/// the invocation is throttled like Lambda's.
+/// used idle context of the invoked version serves first; when none is idle a new one starts, as long as the
+/// function's invocations in flight stay within its reserved concurrency; beyond it the invocation is throttled like
+/// Lambda's.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class ContextPool(ContextServices services, ContextBudget budget, FunctionVersion initialVersion)
@@ -19,7 +20,9 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
 
     // Idle contexts, most recently used last.
     private readonly List<LambdaExecutionContext> idle = [];
+    private readonly List<FunctionVersion> versions = [initialVersion];
     private FunctionVersion version = initialVersion;
+    private int inFlight;
 
     public FunctionVersion Version
     {
@@ -32,6 +35,15 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
         }
     }
 
+    /// <summary>A deployed version by number, or null.</summary>
+    public FunctionVersion? FindVersion(int number)
+    {
+        lock (gate)
+        {
+            return versions.Find(v => v.Number == number);
+        }
+    }
+
     /// <summary>A new version retires the contexts of the old one: idle ones now, busy ones when they finish.</summary>
     public void Deploy(FunctionVersion next)
     {
@@ -39,9 +51,10 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
         lock (gate)
         {
             version = next;
+            versions.Add(next);
             retired = [.. idle];
             idle.Clear();
-            foreach (var context in contexts.Where(c => c.State == ContextState.Busy || c.State == ContextState.Starting))
+            foreach (var context in contexts.Where(c => c.IsAlive && !retired.Contains(c)))
             {
                 context.PendingReclaim = ReclaimReasons.NewVersion;
             }
@@ -53,7 +66,8 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
         }
     }
 
-    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    /// <summary>Invokes <paramref name="target"/>: the latest version, or an older one named by a qualifier.</summary>
+    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, FunctionVersion target, CancellationToken cancellationToken)
     {
         var requestId = Guid.NewGuid().ToString();
         var recycled = new List<LambdaExecutionContext>();
@@ -63,12 +77,12 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
         string? throttle = null;
         lock (gate)
         {
-            current = version;
+            current = target;
             var drawn = false;
-            while (idle.Count > 0)
+            while (idle.FindLastIndex(c => c.Version == current.Number) is var index and >= 0)
             {
-                var candidate = idle[^1];
-                idle.RemoveAt(idle.Count - 1);
+                var candidate = idle[index];
+                idle.RemoveAt(index);
 
                 // "Do not assume reuse": the context that would serve is reclaimed by a seeded draw, once per invoke.
                 var chance = current.Configuration.RecycleChance;
@@ -88,8 +102,7 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
 
             if (context is null)
             {
-                var active = contexts.Count(c => c.IsAlive && c.Version == current.Number && c.PendingReclaim is null);
-                if (active >= current.Configuration.ReservedConcurrency)
+                if (inFlight >= current.Configuration.ReservedConcurrency)
                 {
                     throttle = "ReservedFunctionConcurrentInvocationLimitExceeded";
                 }
@@ -106,7 +119,11 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
                 }
             }
 
-            context?.MarkBusy();
+            if (context is not null)
+            {
+                context.MarkBusy();
+                inFlight++;
+            }
         }
 
         foreach (var old in recycled)
@@ -211,7 +228,10 @@ internal sealed class ContextPool(ContextServices services, ContextBudget budget
         string? reclaim;
         lock (gate)
         {
-            reclaim = context.PendingReclaim ?? (context.Version != version.Number ? ReclaimReasons.NewVersion : null);
+            inFlight--;
+
+            // A context of an older version stays warm for that version's (qualified) invokes; a deploy reclaims it.
+            reclaim = context.PendingReclaim;
             if (reclaim is null && context.IsAlive)
             {
                 idle.Add(context);

@@ -349,7 +349,8 @@ public sealed class LambdaExecutionContext
             State = ContextState.Idle;
         }
 
-        MeasureTmp();
+        // /tmp's usage is for the page and the contexts API, not for the caller waiting for this result.
+        ThreadPool.UnsafeQueueUserWorkItem(static context => context.MeasureTmp(), this, preferLocal: false);
         if (Frozen)
         {
             Publish(LifecycleEventType.Frozen);

@@ -10,4 +10,7 @@ public sealed record InvocationRequest(byte[] Payload)
     public string? CognitoIdentityPoolId { get; init; }
 
     public string? TraceId { get; init; }
+
+    /// <summary><c>$LATEST</c> (the default) or a version number.</summary>
+    public string? Qualifier { get; init; }
 }

@@ -28,6 +28,7 @@ public static class HealthEndpoints
                     warnings = isolation.Warnings,
                 },
                 contexts = engine.LiveContexts,
+                prestarted = engine.PrestartedReady,
             });
         });
 }

@@ -4,6 +4,7 @@ using Playground.Execution.Functions;
 using Playground.Execution.Invocations;
 using Playground.Execution.Sandbox;
 using Playground.Web.Components.Settings;
+using Playground.Web.History;
 using Playground.Web.Sessions;
 
 namespace Playground.Web.Workspace;
@@ -12,7 +13,8 @@ namespace Playground.Web.Workspace;
 /// The page's function in the page's session: compiles, deploys and invokes through the execution core in this
 /// process (the page never calls its own HTTP API).
 /// </summary>
-public sealed class FunctionWorkspace(PageSession session, SessionRegistry sessions, HandlerCompiler compiler, ExecutionEngine engine)
+public sealed class FunctionWorkspace(
+    PageSession session, SessionRegistry sessions, HandlerCompiler compiler, ExecutionEngine engine, FunctionRestorer restorer, HistoryRecorder history)
 {
     /// <summary>The function the main page works on; the HTTP API sees it under this name too.</summary>
     public const string DefaultFunctionName = "playground";
@@ -45,11 +47,15 @@ public sealed class FunctionWorkspace(PageSession session, SessionRegistry sessi
             return new DeployOutcome(null, compiled.Diagnostics, []);
         }
 
+        // Deployed as the API deploys: numbered on from the versions the history kept, and kept in turn, so that the
+        // page's function comes back after a restart and the history never gives one number to two codes.
         var entry = compiled.EntryPoint;
         var version = engine.Deploy(
             session.Id,
             FunctionName,
-            new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration));
+            new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration),
+            firstVersion: await restorer.FirstVersionAsync(session.Id, FunctionName, cancellationToken));
+        history.RecordDeploy(version, code);
         return new DeployOutcome(version, compiled.Diagnostics, []);
     }
 

@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Playground.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The real web app on real Kestrel, on a free loopback port, with real execution contexts: what a browser needs.
+/// The real web app on real Kestrel, on a free loopback port, with real execution contexts and a database file of
+/// its own (deleted with it): what a browser needs.
 /// </summary>
 public sealed class BrowserServer : WebApplicationFactory<Program>
 {
+    private readonly string databasePath = Path.Join(Path.GetTempPath(), $"playground-e2e-{Guid.NewGuid():N}.db");
+
     public Uri Address { get; private set; } = default!;
 
     public void Start()
@@ -25,5 +28,15 @@ public sealed class BrowserServer : WebApplicationFactory<Program>
         // manifest, which a Production host ignores unless asked; a published app carries the files instead.
         builder.UseStaticWebAssets();
         builder.UseSetting("Execution:PrestartedContexts", "1");
+        builder.UseSetting("Data:DatabasePath", databasePath);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -12,16 +12,20 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    private ServerProcess(Process process, Uri address, string runDirectory)
+    private ServerProcess(Process process, Uri address, string runDirectory, string databasePath)
     {
         this.process = process;
         Address = address;
         RunDirectory = runDirectory;
+        DatabasePath = databasePath;
     }
 
     public Uri Address { get; }
 
     public string RunDirectory { get; }
+
+    /// <summary>The server's database file, of its own; deleted when it is disposed.</summary>
+    public string DatabasePath { get; }
 
     public int Id => process.Id;
 
@@ -31,6 +35,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var port = FreePort();
         var runDirectory = Path.Join(Path.GetTempPath(), $"playground-test-{Guid.NewGuid():N}");
+        var databasePath = TestDatabase.NewPath();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WebAppDirectory(),
@@ -43,13 +48,14 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Execution__RunDirectory"] = runDirectory;
         start.Environment["Execution__PrestartedContexts"] = "1";
+        start.Environment["Data__DatabasePath"] = databasePath;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), runDirectory);
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), runDirectory, databasePath);
         using var http = new HttpClient { BaseAddress = server.Address };
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -113,6 +119,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         process.Dispose();
+        TestDatabase.Delete(DatabasePath);
     }
 
     private static int FreePort()
@@ -128,14 +135,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var testDirectory = AppContext.BaseDirectory.TrimEnd('/');
         var framework = Path.GetFileName(testDirectory);
         var configuration = Path.GetFileName(Path.GetDirectoryName(testDirectory)!);
-        var root = testDirectory;
-        while (root is not null && !File.Exists(Path.Join(root, "Playground.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
-
-        var web = Path.Join(root ?? throw new DirectoryNotFoundException("Playground.sln not found above " + testDirectory),
-            "src", "Playground.Web", "bin", configuration, framework);
+        var web = RepositoryFiles.PathOf("src", "Playground.Web", "bin", configuration, framework);
         return File.Exists(Path.Join(web, "Playground.Web.dll")) ? web : throw new FileNotFoundException("build the web app first", web);
     }
 }

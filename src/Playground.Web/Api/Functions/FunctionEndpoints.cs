@@ -2,6 +2,7 @@ using System.Text.Json;
 using Playground.Compilation;
 using Playground.Execution;
 using Playground.Execution.Functions;
+using Playground.Web.History;
 using Playground.Web.Sessions;
 
 namespace Playground.Web.Api.Functions;
@@ -20,7 +21,8 @@ public static class FunctionEndpoints
     }
 
     private static async Task<IResult> DeployAsync(
-        string name, HttpContext http, HandlerCompiler compiler, ExecutionEngine engine, CancellationToken cancellationToken)
+        string name, HttpContext http, HandlerCompiler compiler, ExecutionEngine engine, HistoryRecorder history, FunctionRestorer restorer,
+        CancellationToken cancellationToken)
     {
         if (!FunctionName.IsValid(name))
         {
@@ -67,7 +69,9 @@ public static class FunctionEndpoints
         var version = engine.Deploy(
             http.SessionId(),
             name,
-            new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration));
+            new FunctionDeployment(compiled.Hash, compiled.Assembly, new HandlerEntry(entry.Kind == HandlerKind.Script, entry.TypeName, entry.MethodName), configuration),
+            firstVersion: await restorer.FirstVersionAsync(http.SessionId(), name, cancellationToken));
+        history.RecordDeploy(version, request.Code);
         return Results.Ok(new
         {
             name,
@@ -79,16 +83,20 @@ public static class FunctionEndpoints
         });
     }
 
-    private static IResult List(HttpContext http, ExecutionEngine engine) =>
-        Results.Ok(engine.Functions(http.SessionId()).Select(Describe));
+    private static async Task<IResult> List(HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, CancellationToken cancellationToken)
+    {
+        await restorer.RestoreAllAsync(http.SessionId(), cancellationToken);
+        return Results.Ok(engine.Functions(http.SessionId()).Select(Describe));
+    }
 
-    private static IResult Get(string name, HttpContext http, ExecutionEngine engine) =>
-        engine.FindFunction(http.SessionId(), name) is { } version
+    private static async Task<IResult> Get(string name, HttpContext http, FunctionRestorer restorer, CancellationToken cancellationToken) =>
+        await restorer.FindAsync(http.SessionId(), name, cancellationToken) is { } version
             ? Results.Ok(Describe(version))
             : ApiError.NotFound($"Function not found: {name}");
 
-    private static IResult Contexts(string name, HttpContext http, ExecutionEngine engine)
+    private static async Task<IResult> Contexts(string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, CancellationToken cancellationToken)
     {
+        await restorer.FindAsync(http.SessionId(), name, cancellationToken);
         try
         {
             return Results.Ok(engine.Contexts(http.SessionId(), name).Select(ContextView.From));
@@ -99,8 +107,9 @@ public static class FunctionEndpoints
         }
     }
 
-    private static async Task<IResult> ReclaimAsync(string name, HttpContext http, ExecutionEngine engine)
+    private static async Task<IResult> ReclaimAsync(string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, CancellationToken cancellationToken)
     {
+        await restorer.FindAsync(http.SessionId(), name, cancellationToken);
         try
         {
             var reclaimed = await engine.ReclaimContextsAsync(http.SessionId(), name);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Playground.Execution;
 using Playground.Execution.Functions;
 using Playground.Execution.Invocations;
+using Playground.Web.History;
 using Playground.Web.Sessions;
 
 namespace Playground.Web.Api.Invoke;
@@ -15,12 +16,12 @@ public static class InvokeEndpoints
         routes.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync);
 
     private static async Task<IResult> InvokeAsync(
-        string name, HttpContext http, ExecutionEngine engine, IOptions<ApiOptions> api, IOptions<ExecutionOptions> execution,
-        ILogger<ExecutionEngine> logger)
+        string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, IOptions<ApiOptions> api,
+        IOptions<ExecutionOptions> execution)
     {
         var region = execution.Value.Region;
         var account = execution.Value.AccountId;
-        if (!Functions.FunctionName.TryParse(name, out var functionName, out _))
+        if (!Functions.FunctionName.TryParse(name, out var functionName, out var nameQualifier))
         {
             return LambdaError.Create(http, StatusCodes.Status400BadRequest, "ValidationException",
                 "1 validation error detected: Value at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
@@ -33,11 +34,16 @@ public static class InvokeEndpoints
                 $"Invalid invocation type: {invocationType}. Use RequestResponse, Event or DryRun.");
         }
 
+        // The SDKs send the qualifier as a query parameter; a partial or full ARN may carry it too.
+        var qualifier = nameQualifier ?? (http.Request.Query["Qualifier"].ToString() is { Length: > 0 } q ? q : null);
         var session = http.SessionId();
-        var function = engine.FindFunction(session, functionName);
+        // After a restart the function is brought back from the history first (its latest version).
+        var function = await restorer.FindAsync(session, functionName, http.RequestAborted) is null
+            ? null
+            : engine.FindFunction(session, functionName, qualifier);
         if (function is null)
         {
-            return LambdaError.FunctionNotFound(http, functionName, region, account);
+            return LambdaError.FunctionNotFound(http, qualifier is null ? functionName : $"{functionName}:{qualifier}", region, account);
         }
 
         var limit = invocationType == "Event" ? api.Value.MaxAsyncPayloadBytes : api.Value.MaxSyncPayloadBytes;
@@ -78,21 +84,16 @@ public static class InvokeEndpoints
             return Results.StatusCode(StatusCodes.Status204NoContent);
         }
 
-        var request = new InvocationRequest(payload) { ClientContextJson = clientContext };
+        var request = new InvocationRequest(payload) { ClientContextJson = clientContext, Qualifier = qualifier };
         if (invocationType == "Event")
         {
-            // Lambda queues an asynchronous invocation and answers at once; its result is kept in the history.
-            _ = Task.Run(async () =>
+            // Lambda queues an asynchronous invocation and answers at once; its attempts land in the history.
+            if (!engine.EnqueueEvent(session, functionName, request))
             {
-                try
-                {
-                    await engine.InvokeAsync(session, functionName, request, CancellationToken.None);
-                }
-                catch (Exception exception) when (exception is FunctionNotFoundException or ObjectDisposedException)
-                {
-                    logger.LogInformation("Event invocation of {Function} dropped: {Reason}", functionName, exception.Message);
-                }
-            });
+                return LambdaError.Create(http, StatusCodes.Status429TooManyRequests, "TooManyRequestsException",
+                    "Rate Exceeded: too many asynchronous invocations are waiting.", "ConcurrentInvocationLimitExceeded");
+            }
+
             http.Response.Headers["X-Amz-Executed-Version"] = function.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
@@ -106,7 +107,7 @@ public static class InvokeEndpoints
         }
         catch (FunctionNotFoundException)
         {
-            return LambdaError.FunctionNotFound(http, functionName, region, account);
+            return LambdaError.FunctionNotFound(http, qualifier is null ? functionName : $"{functionName}:{qualifier}", region, account);
         }
 
         if (result.Status == InvocationStatus.Throttled)

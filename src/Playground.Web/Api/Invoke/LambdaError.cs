@@ -9,6 +9,12 @@ public static class LambdaError
     public static IResult Create(HttpContext http, int status, string code, string message, string? reason = null)
     {
         http.Response.Headers["x-amzn-ErrorType"] = code;
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            // Lambda tells throttled callers when to come back; the SDKs read it into retryAfterSeconds.
+            http.Response.Headers.RetryAfter = "1";
+        }
+
         var type = status >= 500 ? "Service" : "User";
         object body = reason is null
             ? new Dictionary<string, string> { ["Type"] = type, ["message"] = message }

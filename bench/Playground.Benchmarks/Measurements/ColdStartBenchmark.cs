@@ -1,0 +1,36 @@
+namespace Playground.Benchmarks.Measurements;
+
+/// <summary>
+/// Cold starts seen by the Invoke API: a new execution context with a trivial Init, after reclaiming the last one.
+/// With pre-started runtime processes the server is given time to have one ready before each cold start.
+/// </summary>
+public static class ColdStartBenchmark
+{
+    public static async Task<Figure> RunAsync(BenchmarkServer server, int iterations, bool prestarted)
+    {
+        using var api = await PlaygroundApi.OpenAsync(server.Address);
+        await api.DeployAsync("cold", Handlers.Echo);
+        var samples = new List<double>(iterations);
+        for (var i = 0; i < iterations + 3; i++)
+        {
+            await api.ReclaimAsync("cold");
+            if (prestarted)
+            {
+                await server.WaitForPrestartedAsync(1);
+            }
+            else
+            {
+                // Let the reclaim finish so that it does not share the CPU with the cold start.
+                await Task.Delay(400);
+            }
+
+            var elapsed = await api.InvokeAsync("cold", "{}");
+            if (i >= 3)
+            {
+                samples.Add(elapsed);
+            }
+        }
+
+        return new Figure(prestarted ? "cold start, pre-started runtime" : "cold start, runtime started on demand", "ms", Statistics.Of(samples));
+    }
+}
