@@ -98,7 +98,7 @@ public sealed partial class Workbench : IAsyncDisposable
     public EventCallback<InvokedBatch> OnInvoked { get; set; }
 
     // As tall as a laptop screen allows next to the result and the contexts, never cramped.
-    private string EditorHeight => Compact ? "300px" : "clamp(320px, calc(100vh - 390px), 640px)";
+    private string EditorHeight => Compact ? "260px" : "clamp(320px, calc(100vh - 390px), 640px)";
 
     private Example? Lesson => ExampleCatalog.Find(draft.ExampleId);
 
@@ -109,9 +109,6 @@ public sealed partial class Workbench : IAsyncDisposable
     private string? ErrorBadge => diagnostics.Count(d => d.Severity == "Error") is > 0 and var count ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private EventCallback ShareCallback => OnShare.HasDelegate ? EventCallback.Factory.Create(this, ShareAsync) : default;
-
-    /// <summary>The draft as the page knows it now (the editors' latest text once typing paused).</summary>
-    public Draft CurrentDraft => draft;
 
     protected override void OnInitialized()
     {
@@ -319,14 +316,17 @@ public sealed partial class Workbench : IAsyncDisposable
         await CheckAsync(next.Code);
     }
 
-    private async Task ShareAsync()
+    private async Task ShareAsync() => await OnShare.InvokeAsync(await CurrentDraftAsync());
+
+    /// <summary>The draft with the editors' text right now (not as it was when typing last paused).</summary>
+    public async Task<Draft> CurrentDraftAsync()
     {
         if (codeEditor is not null && eventEditor is not null)
         {
             draft = draft with { Code = await codeEditor.GetValueAsync(), Event = await eventEditor.GetValueAsync() };
         }
 
-        await OnShare.InvokeAsync(draft);
+        return draft;
     }
 
     private Task RevealAsync(CompileDiagnostic diagnostic)
