@@ -112,6 +112,30 @@ public sealed class PlaygroundPageTests(PlaygroundBrowser browser)
     }
 
     [Fact]
+    public async Task The_history_lists_the_sessions_invocations_and_a_click_shows_one()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = new PlaygroundPageDriver(await context.NewPageAsync());
+        await page.OpenAsync();
+        await page.InvokeAsync();
+        var first = await page.LastRequestIdAsync();
+        await page.InvokeAsync();
+
+        var rows = page.Page.Locator("[data-testid=history] tr.pg-history-row");
+        await Expect(rows).ToHaveCountAsync(2);
+        await page.Page.ReloadAsync();
+        await page.WaitForEditorAsync();
+        await Expect(rows).ToHaveCountAsync(2, new() { Timeout = PlaygroundPageDriver.Patience });
+        await Expect(rows.Nth(1)).ToContainTextAsync("cold");
+
+        await rows.Nth(1).ClickAsync();
+
+        await Expect(page.Page.GetByTestId("history-detail")).ToHaveAttributeAsync("data-request-id", first!);
+        await Expect(page.Page.GetByTestId("history-response")).ToContainTextAsync("\"invocationsInThisContext\": 1");
+        await Expect(page.Page.Locator("[data-testid=history-detail] [data-testid=log]")).ToContainTextAsync($"START RequestId: {first}");
+    }
+
+    [Fact]
     public async Task The_code_is_kept_across_a_reload()
     {
         await using var context = await browser.NewContextAsync();
