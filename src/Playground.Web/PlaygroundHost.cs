@@ -10,7 +10,6 @@ using Playground.Web.Api.Snippets;
 using Playground.Web.Health;
 using Playground.Web.History;
 using Playground.Web.Sessions;
-using Playground.Web.Snippets;
 
 namespace Playground.Web;
 
@@ -55,6 +54,7 @@ public static class PlaygroundHost
         services.AddCompilationServices();
         services.AddExecutionServices();
         services.AddInvocationRateLimiting();
+        services.AddPlaygroundPages();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
@@ -64,15 +64,15 @@ public static class PlaygroundHost
     {
         app.MapHealthEndpoints();
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/2015-03-31"),
+            context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/2015-03-31")
+                || (PageHost.IsPage(context.Request.Path) && !PageHost.IsSnippetPage(context.Request.Path)),
             api => api.UseMiddleware<SessionMiddleware>());
-        // After the session middleware: the invocation quota is counted per session.
-        app.UseRateLimiter();
+        app.UseWhen(context => PageHost.IsSnippetPage(context.Request.Path), page => page.UseMiddleware<FreshSessionMiddleware>());
         app.MapFunctionEndpoints();
         app.MapInvokeEndpoints();
         app.MapEventStreamEndpoints();
         app.MapInvocationEndpoints();
         app.MapSnippetEndpoints();
-        app.MapSnippetPage();
+        app.MapPlaygroundPages();
     }
 }

@@ -23,7 +23,6 @@ public sealed partial class LambdaExecutionContext
         initialized = false;
         Resets++;
         State = ContextState.Resetting;
-        initClockStart = services.Time.GetTimestamp();
         var sandboxNow = sandbox!;
         runtimeStarting = Task.Run(async () =>
         {

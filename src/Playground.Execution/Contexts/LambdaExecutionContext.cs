@@ -115,6 +115,14 @@ public sealed partial class LambdaExecutionContext
         {
             if (!initialized)
             {
+                // After a reset the new runtime process started in the background, as a spare does: this invoke's
+                // Init is timed from its own start (waiting for that runtime, if it must, included), never from the
+                // reset, which may have been long ago. A new context's Init counts from its creation.
+                if (Resets > 0)
+                {
+                    initClockStart = services.Time.GetTimestamp();
+                }
+
                 var init = await InitializeAsync(log, cancellationToken);
                 initDurationMs = init.DurationMs;
                 if (init.Error is { } initError)

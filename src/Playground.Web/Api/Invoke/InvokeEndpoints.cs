@@ -13,12 +13,17 @@ namespace Playground.Web.Api.Invoke;
 public static class InvokeEndpoints
 {
     public static void MapInvokeEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync).RequireRateLimiting(InvocationRateLimiting.Policy);
+        routes.MapPost("/2015-03-31/functions/{name}/invocations", InvokeAsync);
 
     private static async Task<IResult> InvokeAsync(
-        string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, IOptions<ApiOptions> api,
-        IOptions<ExecutionOptions> execution)
+        string name, HttpContext http, ExecutionEngine engine, FunctionRestorer restorer, SessionInvocationLimiter limiter,
+        IOptions<ApiOptions> api, IOptions<ExecutionOptions> execution)
     {
+        if (InvocationRateLimiting.Refusal(http, limiter) is { } refusal)
+        {
+            return refusal;
+        }
+
         var region = execution.Value.Region;
         var account = execution.Value.AccountId;
         if (!Functions.FunctionName.TryParse(name, out var functionName, out var nameQualifier))

@@ -1,0 +1,8 @@
+namespace Playground.Web.Live;
+
+public enum SpanKind
+{
+    Init,
+    Invoke,
+    Frozen,
+}
