@@ -28,6 +28,9 @@ internal sealed class RuntimeChannel : IDisposable
         return new RuntimeChannel(socket);
     }
 
+    /// <summary>True when the host has sent something within <paramref name="wait"/>.</summary>
+    public bool WaitForFrame(TimeSpan wait) => socket.Poll(wait, SelectMode.SelectRead);
+
     /// <summary>Blocks until the host sends the next frame: the runtime has nothing else to do meanwhile.</summary>
     public Frame? Read() => FrameCodec.Read(stream, MaxIncomingFrameBytes);
 

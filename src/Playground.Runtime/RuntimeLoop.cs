@@ -15,9 +15,10 @@ internal sealed class RuntimeLoop(RuntimeChannel channel, FunctionOutput output)
     {
         channel.Send(FrameType.Hello, new HelloMessage(ProtocolJson.Version, Environment.ProcessId), ProtocolJson.Default.HelloMessage);
 
-        // A pre-started runtime has long finished rehearsing when its Load comes; one started on demand finishes
-        // the JIT work it would have done at the first invoke anyway.
-        var rehearsal = Task.Run(() => Rehearsal.RunAsync(output));
+        // A runtime started on demand gets its Load at once, and a rehearsal would only stand between the caller and
+        // Init (under the context's CPU quota). A pre-started one waits: it rehearses meanwhile, and has long finished
+        // when its Load comes.
+        var rehearsal = channel.WaitForFrame(TimeSpan.FromMilliseconds(50)) ? Task.CompletedTask : Task.Run(() => Rehearsal.RunAsync(output));
         var load = channel.Read();
         if (load is not { Type: FrameType.Load } loadFrame)
         {
