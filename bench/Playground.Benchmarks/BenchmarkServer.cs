@@ -9,10 +9,12 @@ namespace Playground.Benchmarks;
 public sealed class BenchmarkServer : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly string? ownDatabase;
 
-    private BenchmarkServer(Process process, Uri address, string runDirectory)
+    private BenchmarkServer(Process process, Uri address, string runDirectory, string? ownDatabase)
     {
         this.process = process;
+        this.ownDatabase = ownDatabase;
         Address = address;
         RunDirectory = runDirectory;
     }
@@ -40,6 +42,15 @@ public sealed class BenchmarkServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Execution__RunDirectory"] = runDirectory;
+
+        // A database of its own in the temp folder unless the caller names one: never the one next to the build.
+        string? ownDatabase = null;
+        if (!settings.ContainsKey("Data__DatabasePath"))
+        {
+            ownDatabase = Path.Join(Path.GetTempPath(), $"playground-bench-{Guid.NewGuid():N}.db");
+            start.Environment["Data__DatabasePath"] = ownDatabase;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -57,7 +68,7 @@ public sealed class BenchmarkServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new BenchmarkServer(process, new Uri($"http://127.0.0.1:{port}"), runDirectory);
+        var server = new BenchmarkServer(process, new Uri($"http://127.0.0.1:{port}"), runDirectory, ownDatabase);
         using var http = new HttpClient { BaseAddress = server.Address };
         for (var attempt = 0; attempt < 600; attempt++)
         {
@@ -112,6 +123,13 @@ public sealed class BenchmarkServer : IAsyncDisposable
 
         await process.WaitForExitAsync();
         process.Dispose();
+        if (ownDatabase is not null)
+        {
+            foreach (var file in new[] { ownDatabase, ownDatabase + "-wal", ownDatabase + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     private static int FreePort()

@@ -48,7 +48,7 @@ void Report(IEnumerable<Figure> measured)
 
 Console.Error.WriteLine("Warm invoke, compile, throughput and event latency (pre-started runtimes on)...");
 string freezer;
-await using (var server = await BenchmarkServer.StartAsync(web, With(("Execution__PrestartedContexts", "2"))))
+await using (var server = await BenchmarkServer.StartAsync(web, With(("Execution__PrestartedContexts", ColdStartBenchmark.Prestarted.ToString(CultureInfo.InvariantCulture)))))
 {
     freezer = (string)(await server.HealthAsync())["isolation"]!["freezer"]!;
     Report(await WarmInvokeBenchmark.RunAsync(server, quick ? 300 : 2000));
@@ -70,6 +70,9 @@ await using (var server = await BenchmarkServer.StartAsync(web, With(("Execution
 
 Console.Error.WriteLine("First compile after start-up...");
 Report([await CompileBenchmark.FirstAfterStartAsync(web, With(("Execution__PrestartedContexts", "0")))]);
+
+Console.Error.WriteLine("Throughput with the history off and on, database size...");
+Report(await HistoryBenchmark.RunAsync(web, With(("Execution__PrestartedContexts", "1")), quick ? 1000 : 3000, quick ? 1 : 3));
 
 foreach (var contexts in quick ? new[] { 100 } : new[] { 100, 500 })
 {

@@ -6,6 +6,9 @@ namespace Playground.Benchmarks.Measurements;
 /// </summary>
 public static class ColdStartBenchmark
 {
+    /// <summary>The pre-started contexts the benchmark's server keeps (Execution:PrestartedContexts).</summary>
+    public const int Prestarted = 2;
+
     public static async Task<Figure> RunAsync(BenchmarkServer server, int iterations, bool prestarted)
     {
         using var api = await PlaygroundApi.OpenAsync(server.Address);
@@ -16,13 +19,12 @@ public static class ColdStartBenchmark
             await api.ReclaimAsync("cold");
             if (prestarted)
             {
-                await server.WaitForPrestartedAsync(1);
+                // Every spare ready: none is starting (and using the CPU) during the cold start measured.
+                await server.WaitForPrestartedAsync(Prestarted);
             }
-            else
-            {
-                // Let the reclaim finish so that it does not share the CPU with the cold start.
-                await Task.Delay(400);
-            }
+
+            // Let the reclaim finish so that it does not share the CPU with the cold start.
+            await Task.Delay(400);
 
             var elapsed = await api.InvokeAsync("cold", "{}");
             if (i >= 3)
