@@ -13,7 +13,7 @@ internal sealed class InvocationLogger(FunctionOutput output, string requestId) 
     public void LogLine(string message) => output.Write(message + "\n");
 
     public void Log(string level, string message) =>
-        output.Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}\t{requestId}\t{ShortName(level)}\t{message}\n");
+        output.Write($"{TimeProvider.System.GetUtcNow():yyyy-MM-ddTHH:mm:ss.fffZ}\t{requestId}\t{ShortName(level)}\t{message}\n");
 
     private static string ShortName(string level) => level switch
     {

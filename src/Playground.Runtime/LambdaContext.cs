@@ -34,7 +34,7 @@ internal sealed class LambdaContext(InvokeMessage invoke, LoadMessage function, 
     {
         get
         {
-            var left = deadline - DateTimeOffset.UtcNow;
+            var left = deadline - TimeProvider.System.GetUtcNow();
             return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
     }

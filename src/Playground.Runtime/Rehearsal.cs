@@ -20,7 +20,7 @@ internal static class Rehearsal
     public static async Task RunAsync(FunctionOutput output)
     {
         var header = JsonSerializer.SerializeToUtf8Bytes(
-            new InvokeMessage("rehearsal", DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeMilliseconds(), Function.InvokedFunctionArn, null, null, null, null),
+            new InvokeMessage("rehearsal", TimeProvider.System.GetUtcNow().AddSeconds(3).ToUnixTimeMilliseconds(), Function.InvokedFunctionArn, null, null, null, null),
             ProtocolJson.Default.InvokeMessage);
         var invoke = JsonSerializer.Deserialize(header, ProtocolJson.Default.InvokeMessage)!;
         var context = new LambdaContext(invoke, Function, output);

@@ -15,4 +15,21 @@ public sealed record InvocationSummary(
     double DurationMs,
     long BilledDurationMs,
     int MemorySizeMb,
-    int MaxMemoryUsedMb);
+    int MaxMemoryUsedMb)
+{
+    public static InvocationSummary Of(StoredInvocation invocation) => new(
+        invocation.Id,
+        invocation.RequestId,
+        invocation.FunctionName,
+        invocation.Version,
+        invocation.ContextId,
+        invocation.Cold,
+        invocation.Status,
+        invocation.ErrorType,
+        invocation.StartedAt,
+        invocation.InitDurationMs,
+        invocation.DurationMs,
+        invocation.BilledDurationMs,
+        invocation.MemorySizeMb,
+        invocation.MaxMemoryUsedMb);
+}

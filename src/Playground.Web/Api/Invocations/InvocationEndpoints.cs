@@ -82,47 +82,33 @@ public static class InvocationEndpoints
             return ApiError.NotFound($"No invocation {requestId} in this session (a new one is listed within a flush interval of its response).");
         }
 
-        return Results.Ok(new
-        {
-            cursor = invocation.Id,
-            requestId = invocation.RequestId,
-            function = invocation.FunctionName,
-            version = invocation.Version,
-            contextId = invocation.ContextId,
-            cold = invocation.Cold,
-            status = invocation.Status,
-            errorType = invocation.ErrorType,
-            startedAt = invocation.StartedAt,
-            initDurationMs = invocation.InitDurationMs,
-            durationMs = invocation.DurationMs,
-            billedDurationMs = invocation.BilledDurationMs,
-            memorySizeMb = invocation.MemorySizeMb,
-            maxMemoryUsedMb = invocation.MaxMemoryUsedMb,
-            request = invocation.Request,
-            requestTruncated = invocation.RequestTruncated,
-            response = invocation.Response,
-            responseTruncated = invocation.ResponseTruncated,
-            log = invocation.Log,
-            logTruncated = invocation.LogTruncated,
-        });
+        // The list's fields, then what only one invocation's page has.
+        var body = Summary(InvocationSummary.Of(invocation));
+        body["request"] = invocation.Request;
+        body["requestTruncated"] = invocation.RequestTruncated;
+        body["response"] = invocation.Response;
+        body["responseTruncated"] = invocation.ResponseTruncated;
+        body["log"] = invocation.Log;
+        body["logTruncated"] = invocation.LogTruncated;
+        return Results.Ok(body);
     }
 
-    private static object Summary(InvocationSummary invocation) => new
+    private static Dictionary<string, object?> Summary(InvocationSummary invocation) => new()
     {
-        cursor = invocation.Id,
-        requestId = invocation.RequestId,
-        function = invocation.FunctionName,
-        version = invocation.Version,
-        contextId = invocation.ContextId,
-        cold = invocation.Cold,
-        status = invocation.Status,
-        errorType = invocation.ErrorType,
-        startedAt = invocation.StartedAt,
-        initDurationMs = invocation.InitDurationMs,
-        durationMs = invocation.DurationMs,
-        billedDurationMs = invocation.BilledDurationMs,
-        memorySizeMb = invocation.MemorySizeMb,
-        maxMemoryUsedMb = invocation.MaxMemoryUsedMb,
+        ["cursor"] = invocation.Id,
+        ["requestId"] = invocation.RequestId,
+        ["function"] = invocation.FunctionName,
+        ["version"] = invocation.Version,
+        ["contextId"] = invocation.ContextId,
+        ["cold"] = invocation.Cold,
+        ["status"] = invocation.Status,
+        ["errorType"] = invocation.ErrorType,
+        ["startedAt"] = invocation.StartedAt,
+        ["initDurationMs"] = invocation.InitDurationMs,
+        ["durationMs"] = invocation.DurationMs,
+        ["billedDurationMs"] = invocation.BilledDurationMs,
+        ["memorySizeMb"] = invocation.MemorySizeMb,
+        ["maxMemoryUsedMb"] = invocation.MaxMemoryUsedMb,
     };
 
     /// <summary>The same query (filters and limit) one page further back.</summary>
