@@ -52,7 +52,7 @@ await using (var server = await BenchmarkServer.StartAsync(web, With(("Execution
 {
     freezer = (string)(await server.HealthAsync())["isolation"]!["freezer"]!;
     Report(await WarmInvokeBenchmark.RunAsync(server, quick ? 300 : 2000));
-    Report([await ColdStartBenchmark.RunAsync(server, quick ? 15 : 100, prestarted: true)]);
+    Report([await ColdStartBenchmark.RunAsync(server, quick ? 15 : 200, prestarted: true)]);
     Report(await CompileBenchmark.RunAsync(server, quick ? 20 : 100));
     foreach (var clients in new[] { 1, 4, 16 })
     {
@@ -65,7 +65,7 @@ await using (var server = await BenchmarkServer.StartAsync(web, With(("Execution
 Console.Error.WriteLine("Cold start without pre-started runtimes...");
 await using (var server = await BenchmarkServer.StartAsync(web, With(("Execution__PrestartedContexts", "0"))))
 {
-    Report([await ColdStartBenchmark.RunAsync(server, quick ? 15 : 100, prestarted: false)]);
+    Report([await ColdStartBenchmark.RunAsync(server, quick ? 15 : 200, prestarted: false)]);
 }
 
 Console.Error.WriteLine("First compile after start-up...");
