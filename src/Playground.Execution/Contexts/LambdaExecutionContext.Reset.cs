@@ -94,10 +94,26 @@ public sealed partial class LambdaExecutionContext
     /// </summary>
     private async Task<(int? Status, bool StillRunning)> RuntimeExitAsync(RuntimeConnection? lost)
     {
-        var running = lost is not null && LinuxProcesses.IsRunning(lost.ProcessId);
         sandbox!.ResumeSupervisor();
-        var status = await sandbox!.NextRuntimeExitAsync(running ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(2));
-        return (status, running && status is null);
+
+        // Right after its socket closed, a runtime the kernel is ending (the OOM killer, a signal) can still look
+        // alive for a moment: give it a moment, then tell a runtime that really lives on (it broke the protocol and
+        // must be killed) from one on its way out, whose exit report comes once it is gone, however busy the host.
+        // (Its exit takes CPU too, and a context's CPU quota may be a seventh of a CPU.)
+        for (var waited = 0; waited < 10; waited++)
+        {
+            if (await sandbox.NextRuntimeExitAsync(TimeSpan.FromMilliseconds(200)) is { } status)
+            {
+                return (status, false);
+            }
+
+            if (lost is null || !LinuxProcesses.IsRunning(lost.ProcessId))
+            {
+                return (await sandbox.NextRuntimeExitAsync(TimeSpan.FromSeconds(5)), false);
+            }
+        }
+
+        return (null, true);
     }
 
     private async Task<RuntimeConnection> RuntimeAsync(CancellationToken cancellationToken)
